@@ -1,0 +1,64 @@
+#include "sgd.h"
+
+#include "hyperparameters.h"
+
+namespace optviz {
+
+ParameterSpecs Sgd::parameters(double momentum, bool nesterov)
+{
+    return {
+        learningRate(0.001),
+        {"momentum", momentum, 0.0, 1.0, false, true, Scale::Linear,
+         "fraction of the previous velocity kept each step"},
+        {"dampening", 0.0, 0.0, 1.0, false, false, Scale::Linear,
+         "fraction of the new gradient left out of the velocity"},
+        {"nesterov", nesterov ? 1.0 : 0.0, 0.0, 1.0, false, false, Scale::Boolean,
+         "look ahead: step along the gradient plus momentum times the velocity"},
+        weightDecay(0.0),
+    };
+}
+
+Sgd::Sgd(const ParameterValues& resolved)
+    : lr_(resolved.at("lr"))
+    , momentum_(resolved.at("momentum"))
+    , dampening_(resolved.at("dampening"))
+    , weightDecay_(resolved.at("weight_decay"))
+    , nesterov_(resolved.at("nesterov") != 0.0)
+{
+    if (nesterov_ && (momentum_ <= 0.0 || dampening_ != 0.0))
+        throw InvalidArgument("sgd parameter nesterov=true needs momentum > 0 and dampening=0");
+}
+
+void Sgd::resetState(int dimension)
+{
+    buffer_ = Vector::Zero(dimension);
+}
+
+void Sgd::step(GradientOracle& oracle, Vector& x)
+{
+    oracle.valueAndGradient(x, gradient_);
+    if (weightDecay_ != 0.0)
+        gradient_ += weightDecay_ * x;
+    if (momentum_ == 0.0) {
+        update_ = -lr_ * gradient_;
+    } else {
+        if (iterations_ == 0)
+            buffer_ = gradient_; // torch starts the buffer at the raw gradient
+        else
+            buffer_ = momentum_ * buffer_ + (1.0 - dampening_) * gradient_;
+        if (nesterov_)
+            update_ = -lr_ * (gradient_ + momentum_ * buffer_);
+        else
+            update_ = -lr_ * buffer_;
+    }
+    x += update_;
+    ++iterations_;
+}
+
+void Sgd::inspectState(OptimizerState& state) const
+{
+    if (momentum_ != 0.0)
+        state.vectors.emplace_back("momentum_buffer", buffer_);
+}
+
+} // namespace optviz

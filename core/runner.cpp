@@ -1,0 +1,73 @@
+#include "runner.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace optviz {
+
+namespace {
+// Reserving more than this many points up front would waste memory on long runs that
+// are streamed elsewhere; past it the trajectory grows geometrically as usual.
+constexpr long long reserveCap = 1 << 20;
+} // namespace
+
+Runner::Runner(const Objective& objective, std::unique_ptr<Optimizer> optimizer,
+               const Vector& start, long long stepBudget, const GradientSettings& gradient)
+    : objective_(objective)
+    , optimizer_(std::move(optimizer))
+    , oracle_(objective, gradient)
+    , trajectory_(objective.dimension())
+    , x_(start)
+    , stepBudget_(std::max(0LL, stepBudget))
+{
+    optimizer_->reset(objective.dimension());
+    trajectory_.reserve(static_cast<std::size_t>(std::min(stepBudget_, reserveCap) + 1));
+    loss_ = objective_.value(x_);
+    if (!isFiniteIterate(x_, loss_)) {
+        status_ = RunStatus::Diverged;
+        divergedAtStep_ = 0;
+        return;
+    }
+    trajectory_.append(x_, loss_);
+    if (stepBudget_ == 0)
+        status_ = RunStatus::Finished;
+}
+
+bool Runner::isFiniteIterate(const Vector& x, double loss)
+{
+    if (!std::isfinite(loss))
+        return false;
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (!(std::abs(x[i]) <= divergenceBound)) // also false for NaN
+            return false;
+    return true;
+}
+
+long long Runner::advance(long long steps)
+{
+    long long taken = 0;
+    while (taken < steps && status_ == RunStatus::Running) {
+        oracle_.beginStep();
+        optimizer_->step(oracle_, x_);
+        ++stepsTaken_;
+        ++taken;
+        const double loss = objective_.value(x_);
+        if (!isFiniteIterate(x_, loss)) {
+            status_ = RunStatus::Diverged;
+            divergedAtStep_ = stepsTaken_;
+            break;
+        }
+        loss_ = loss;
+        if (recording_)
+            trajectory_.append(x_, loss_);
+        if (observer_ && !observer_->stepTaken(stepsTaken_, x_, loss_)) {
+            status_ = RunStatus::Finished;
+            break;
+        }
+        if (stepsTaken_ >= stepBudget_)
+            status_ = RunStatus::Finished;
+    }
+    return taken;
+}
+
+} // namespace optviz

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "objective.h"
+#include "parameter.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace optviz {
+
+struct Point2
+{
+    double x = 0.0;
+    double y = 0.0;
+};
+
+struct ViewRect
+{
+    double xMin = -1.0;
+    double xMax = 1.0;
+    double yMin = -1.0;
+    double yMax = 1.0;
+};
+
+// A 2-D objective f(x, y) that carries its own truth (ensmallen's problems/): its name,
+// parameters, default view and start, and its known minima, which tests, presets and
+// the window's markers all read. Subclasses implement the three scalar functions; the
+// vector interface of Objective is derived from them here.
+class Surface : public Objective
+{
+public:
+    int dimension() const final { return 2; }
+    double value(const Vector& x) const final { return value2(x[0], x[1]); }
+    double valueAndGradient(const Vector& x, Vector& gradient) const final
+    {
+        return valueAndGradient2(x[0], x[1], gradient[0], gradient[1]);
+    }
+    bool hasHessian() const override { return true; }
+    void hessian(const Vector& x, Matrix& result) const final;
+
+    virtual double value2(double x, double y) const = 0;
+    virtual double valueAndGradient2(double x, double y, double& gx, double& gy) const = 0;
+    // The symmetric Hessian [[hxx, hxy], [hxy, hyy]].
+    virtual void hessian2(double x, double y, double& hxx, double& hxy, double& hyy) const = 0;
+
+    virtual ViewRect defaultView() const = 0;
+    virtual Point2 defaultStart() const = 0;
+    // Known minima, global ones first; empty where the surface has none (the saddle).
+    virtual std::vector<Point2> minima() const = 0;
+    // The lowest value the surface attains (f at the global minimum), if it has one.
+    double minimumValue() const;
+};
+
+// An entry of the surface catalogue: what `optviz-cli list` prints and the window offers.
+struct SurfaceInfo
+{
+    std::string name;
+    std::string definition; // one line, the formula
+    ParameterSpecs parameters;
+    std::unique_ptr<Surface> (*create)(const ParameterValues& resolved);
+};
+
+const std::vector<SurfaceInfo>& surfaceCatalog();
+const SurfaceInfo* findSurface(std::string_view name);
+std::vector<std::string> surfaceNames();
+
+// Builds a surface by name with the given parameter overrides. Throws InvalidArgument
+// for an unknown name or a bad parameter, naming the accepted ones.
+std::unique_ptr<Surface> makeSurface(std::string_view name, const ParameterValues& overrides = {});
+
+} // namespace optviz
