@@ -1,5 +1,6 @@
 #include "parameter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -62,10 +63,11 @@ ParameterValues resolveParameters(const ParameterSpecs& specs, const ParameterVa
     for (const auto& [name, value] : overrides) {
         const ParameterSpec* spec = findParameter(specs, name);
         if (!spec) {
-            std::string message = std::string(owner) + " has no parameter '" + name + "'";
-            message += specs.empty() ? " (it takes none)"
-                                     : "; accepted: " + joinNames(namesOf(specs));
-            throw InvalidArgument(message);
+            if (specs.empty())
+                throw InvalidArgument(std::string(owner) + " has no parameter '" + name
+                                      + "' (it takes none)");
+            throw InvalidArgument(unknownNameMessage(std::string(owner) + " parameter", name,
+                                                     namesOf(specs)));
         }
         if (!spec->accepts(value))
             throw InvalidArgument(std::string(owner) + " parameter " + name + "="
@@ -129,6 +131,50 @@ std::string joinNames(const std::vector<std::string>& names)
         text += name;
     }
     return text;
+}
+
+static std::size_t editDistance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closestName(std::string_view typed, const std::vector<std::string>& candidates)
+{
+    std::string best;
+    std::size_t bestDistance = 3; // farther than two edits is no longer a typo
+    for (const std::string& candidate : candidates) {
+        std::size_t distance = editDistance(typed, candidate);
+        if (typed.size() >= 3 && candidate.starts_with(typed))
+            distance = std::min<std::size_t>(distance, 1);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+std::string unknownNameMessage(std::string_view what, std::string_view typed,
+                               const std::vector<std::string>& candidates)
+{
+    std::string message = "unknown " + std::string(what) + " '" + std::string(typed) + "'";
+    const std::string suggestion = closestName(typed, candidates);
+    if (!suggestion.empty())
+        message += " (did you mean '" + suggestion + "'?)";
+    message += "; accepted: " + joinNames(candidates);
+    return message;
 }
 
 } // namespace optviz

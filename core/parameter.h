@@ -67,4 +67,11 @@ std::string formatNumber(double value);
 // "a, b, c" — for messages listing the accepted names.
 std::string joinNames(const std::vector<std::string>& names);
 
+// The candidate closest to a mistyped name (edit distance ≤ 2, or a prefix), or "".
+std::string closestName(std::string_view typed, const std::vector<std::string>& candidates);
+
+// "unknown optimizer 'adma'; did you mean 'adam'? accepted: sgd, gd, ..." — one line.
+std::string unknownNameMessage(std::string_view what, std::string_view typed,
+                               const std::vector<std::string>& candidates);
+
 } // namespace optviz

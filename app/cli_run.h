@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace optviz::cli {
+
+// `optviz-cli run`: one trajectory on a 2-D surface as CSV or JSON. Returns the exit
+// status (0 done, 3 diverged); throws InvalidArgument for bad input (status 2).
+int runCommand(const std::vector<std::string>& words);
+
+} // namespace optviz::cli
