@@ -29,7 +29,9 @@ public:
     void hessian2(double x, double y, double& hxx, double& hxy, double& hyy) const override;
 
     ViewRect defaultView() const override;
-    Point2 defaultStart() const override { return {-1.5, 2.0}; }
+    // (−1.5, 2) for the default a = 1, across the valley from the minimum; follows a, like
+    // the view, so that it stays in the picture.
+    Point2 defaultStart() const override { return {a_ - 2.5, a_ * a_ + 1.0}; }
     std::vector<Point2> minima() const override { return {{a_, a_ * a_}}; }
 
 private:
