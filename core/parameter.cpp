@@ -26,7 +26,7 @@ std::string ParameterSpec::rangeText() const
         return "true|false";
     std::string text = scale == Scale::Integer ? "integer in " : "";
     text += minimumExclusive ? "(" : "[";
-    text += formatNumber(minimum) + ", " + formatNumber(maximum);
+    text += formatValue(minimum) + ", " + formatValue(maximum);
     text += maximumExclusive ? ")" : "]";
     return text;
 }
@@ -35,6 +35,8 @@ std::string ParameterSpec::formatValue(double value) const
 {
     if (scale == Scale::Boolean)
         return value != 0.0 ? "true" : "false";
+    if (scale == Scale::Integer && std::abs(value) < 1e18)
+        return std::to_string(static_cast<long long>(value)); // 100000, not 1e+05
     return formatNumber(value);
 }
 

@@ -83,8 +83,7 @@ std::unique_ptr<Surface> makeSurface(std::string_view name, const ParameterValue
 {
     const SurfaceInfo* info = findSurface(name);
     if (!info)
-        throw InvalidArgument(
-            "unknown surface '" + std::string(name) + "'; accepted: " + joinNames(surfaceNames()));
+        throw InvalidArgument(unknownNameMessage("surface", name, surfaceNames()));
     return info->create(resolveParameters(info->parameters, overrides, info->name));
 }
 
