@@ -17,12 +17,11 @@ GradientOracle::GradientOracle(const Objective& objective, const GradientSetting
         batch_.resize(static_cast<std::size_t>(settings.batchSize));
         cursor_ = samples; // the first beginStep() shuffles
     }
+    exact_ = batch_.empty() && !(settings_.noise > 0.0) && !(settings_.clipNorm > 0.0);
 }
 
-void GradientOracle::beginStep()
+void GradientOracle::drawBatch()
 {
-    if (batch_.empty())
-        return;
     const int samples = static_cast<int>(order_.size());
     if (cursor_ >= samples) {
         // A new epoch: reshuffle. The last batch of an epoch may be smaller, as with
@@ -43,9 +42,8 @@ double GradientOracle::value(const Vector& x) const
     return objective_.batchValue(x, batch_.data(), batchCount_);
 }
 
-double GradientOracle::valueAndGradient(const Vector& x, Vector& gradient)
+double GradientOracle::perturbedValueAndGradient(const Vector& x, Vector& gradient)
 {
-    ++gradientEvaluations_;
     const double f = batch_.empty()
         ? objective_.valueAndGradient(x, gradient)
         : objective_.batchValueAndGradient(x, batch_.data(), batchCount_, gradient);

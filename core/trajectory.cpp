@@ -14,7 +14,7 @@ void Trajectory::clear()
     losses_.clear();
 }
 
-void Trajectory::append(const Vector& x, double loss)
+void Trajectory::appendGrowing(const Vector& x, double loss)
 {
     coordinates_.insert(coordinates_.end(), x.data(), x.data() + x.size());
     losses_.push_back(loss);

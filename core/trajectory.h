@@ -21,7 +21,21 @@ public:
 
     void reserve(std::size_t points);
     void clear();
-    void append(const Vector& x, double loss);
+    // The runner calls this once per step, which on a 2-D surface is a few dozen
+    // instructions: so a small inline fast path for a 2-D point with room reserved, and
+    // the rest (growth, other dimensions) out of line. A generic range insert inline
+    // would call memcpy for two doubles and be too big to inline.
+    void append(const Vector& x, double loss)
+    {
+        if (x.size() == 2 && coordinates_.capacity() - coordinates_.size() >= 2
+            && losses_.size() < losses_.capacity()) {
+            coordinates_.push_back(x[0]);
+            coordinates_.push_back(x[1]);
+            losses_.push_back(loss);
+        } else {
+            appendGrowing(x, loss);
+        }
+    }
 
     double coordinate(std::size_t point, int axis) const
     {
@@ -35,6 +49,8 @@ public:
     const std::vector<double>& losses() const { return losses_; }
 
 private:
+    void appendGrowing(const Vector& x, double loss);
+
     int dimension_;
     std::vector<double> coordinates_;
     std::vector<double> losses_;
