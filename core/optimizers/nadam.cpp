@@ -15,7 +15,7 @@ ParameterSpecs Nadam::parameters()
         epsilon(1e-8),
         weightDecay(0.0),
         {"momentum_decay", 0.004, 0.0, 1.0, false, false, Scale::Log,
-         "ψ in the momentum schedule μₜ = β₁(1 − ½·0.96^(tψ))"},
+            "ψ in the momentum schedule μₜ = β₁(1 − ½·0.96^(tψ))"},
     };
 }
 
@@ -37,6 +37,11 @@ void Nadam::resetState(int dimension)
     beta2Power_ = 1.0;
 }
 
+double Nadam::momentumAt(double t) const
+{
+    return beta1_ * (1.0 - 0.5 * std::pow(0.96, t * momentumDecay_));
+}
+
 void Nadam::step(GradientOracle& oracle, Vector& x)
 {
     oracle.valueAndGradient(x, gradient_);
@@ -45,8 +50,10 @@ void Nadam::step(GradientOracle& oracle, Vector& x)
     beta2Power_ *= beta2_;
     if (weightDecay_ != 0.0)
         gradient_ += weightDecay_ * x;
-    const double mu = beta1_ * (1.0 - 0.5 * std::pow(0.96, t * momentumDecay_));
-    const double muNext = beta1_ * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * momentumDecay_));
+    // μₜ is the previous step's μₜ₊₁: one pow() per step instead of two.
+    const double mu = iterations_ == 1 ? momentumAt(t) : muNext_;
+    const double muNext = momentumAt(t + 1.0);
+    muNext_ = muNext;
     muProduct_ *= mu;
     const double muProductNext = muProduct_ * muNext;
     const auto g = gradient_.array();

@@ -25,7 +25,9 @@ protected:
 private:
     double lr_, beta1_, beta2_, eps_, weightDecay_, momentumDecay_;
     Vector expAvg_, expAvgSq_;
+    double momentumAt(double t) const; // μₜ
     double muProduct_ = 1.0;
+    double muNext_ = 0.0; // μₜ₊₁ of the last step
     double beta2Power_ = 1.0;
 };
 
