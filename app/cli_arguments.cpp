@@ -37,15 +37,14 @@ bool parseInteger(std::string_view text, long long& value)
 } // namespace
 
 Arguments::Arguments(std::string_view command, const std::vector<FlagSpec>& specs,
-                     const std::vector<std::string>& words)
+    const std::vector<std::string>& words)
     : command_(command)
 {
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& word = words[i];
         if (!word.starts_with("--"))
             throw InvalidArgument("unexpected argument '" + word
-                                  + "'; options start with --, see optviz-cli " + command_
-                                  + " --help");
+                + "'; options start with --, see optviz-cli " + command_ + " --help");
         std::string name = word;
         std::optional<std::string> inlineValue;
         if (const auto equals = word.find('='); equals != std::string::npos) {
@@ -63,8 +62,8 @@ Arguments::Arguments(std::string_view command, const std::vector<FlagSpec>& spec
                 value = *inlineValue;
             } else {
                 if (i + 1 >= words.size())
-                    throw InvalidArgument(error(name, "needs a value: " + name + " "
-                                                          + spec->valueHint));
+                    throw InvalidArgument(
+                        error(name, "needs a value: " + name + " " + spec->valueHint));
                 value = words[++i];
             }
         } else if (inlineValue) {
@@ -81,8 +80,8 @@ std::string Arguments::error(std::string_view flag, std::string_view problem) co
 
 bool Arguments::has(std::string_view flag) const
 {
-    return std::any_of(given_.begin(), given_.end(),
-                       [&](const GivenFlag& given) { return given.name == flag; });
+    return std::any_of(
+        given_.begin(), given_.end(), [&](const GivenFlag& given) { return given.name == flag; });
 }
 
 std::optional<std::string> Arguments::text(std::string_view flag) const
@@ -109,8 +108,8 @@ std::vector<std::string> Arguments::all(std::string_view flag) const
     return values;
 }
 
-double Arguments::number(std::string_view flag, double fallback, double minimum,
-                         double maximum) const
+double Arguments::number(
+    std::string_view flag, double fallback, double minimum, double maximum) const
 {
     const auto given = text(flag);
     if (!given)
@@ -118,15 +117,15 @@ double Arguments::number(std::string_view flag, double fallback, double minimum,
     const std::string range = "[" + formatNumber(minimum) + ", " + formatNumber(maximum) + "]";
     double value = 0.0;
     if (!parseDouble(*given, value))
-        throw InvalidArgument(error(flag, "'" + *given + "' is not a finite number; accepted: "
-                                              + "a number in " + range));
+        throw InvalidArgument(error(
+            flag, "'" + *given + "' is not a finite number; accepted: " + "a number in " + range));
     if (value < minimum || value > maximum)
         throw InvalidArgument(error(flag, *given + " is out of range; accepted: " + range));
     return value;
 }
 
-long long Arguments::integer(std::string_view flag, long long fallback, long long minimum,
-                             long long maximum) const
+long long Arguments::integer(
+    std::string_view flag, long long fallback, long long minimum, long long maximum) const
 {
     const auto given = text(flag);
     if (!given)
@@ -135,7 +134,8 @@ long long Arguments::integer(std::string_view flag, long long fallback, long lon
         = "an integer in [" + std::to_string(minimum) + ", " + std::to_string(maximum) + "]";
     long long value = 0;
     if (!parseInteger(*given, value))
-        throw InvalidArgument(error(flag, "'" + *given + "' is not an integer; accepted: " + range));
+        throw InvalidArgument(
+            error(flag, "'" + *given + "' is not an integer; accepted: " + range));
     if (value < minimum || value > maximum)
         throw InvalidArgument(error(flag, *given + " is out of range; accepted: " + range));
     return value;
@@ -147,23 +147,24 @@ std::uint64_t Arguments::seed(std::string_view flag, std::uint64_t fallback) con
     if (!given)
         return fallback;
     std::uint64_t value = 0;
-    const auto [end, problem] = std::from_chars(given->data(), given->data() + given->size(), value);
+    const auto [end, problem]
+        = std::from_chars(given->data(), given->data() + given->size(), value);
     if (given->empty() || problem != std::errc() || end != given->data() + given->size())
-        throw InvalidArgument(error(flag, "'" + *given
-                                              + "' is not a seed; accepted: an integer in [0, "
-                                              + std::to_string(UINT64_MAX) + "]"));
+        throw InvalidArgument(error(flag,
+            "'" + *given + "' is not a seed; accepted: an integer in [0, "
+                + std::to_string(UINT64_MAX) + "]"));
     return value;
 }
 
-std::string Arguments::choice(std::string_view flag, const std::vector<std::string>& choices,
-                              std::string_view fallback) const
+std::string Arguments::choice(
+    std::string_view flag, const std::vector<std::string>& choices, std::string_view fallback) const
 {
     const auto given = text(flag);
     if (!given)
         return std::string(fallback);
     if (std::find(choices.begin(), choices.end(), *given) == choices.end())
-        throw InvalidArgument(error(flag, "'" + *given + "' is not accepted; accepted: "
-                                              + joinNames(choices)));
+        throw InvalidArgument(
+            error(flag, "'" + *given + "' is not accepted; accepted: " + joinNames(choices)));
     return *given;
 }
 
@@ -174,40 +175,40 @@ std::optional<Point2> Arguments::point(std::string_view flag) const
         return std::nullopt;
     const auto comma = given->find(',');
     Point2 p;
-    if (comma == std::string::npos
-        || !parseDouble(std::string_view(*given).substr(0, comma), p.x)
+    if (comma == std::string::npos || !parseDouble(std::string_view(*given).substr(0, comma), p.x)
         || !parseDouble(std::string_view(*given).substr(comma + 1), p.y))
-        throw InvalidArgument(error(flag, "'" + *given
-                                              + "' is not a point; accepted: X,Y with two "
-                                                "finite numbers, e.g. -1.5,2"));
+        throw InvalidArgument(error(flag,
+            "'" + *given
+                + "' is not a point; accepted: X,Y with two "
+                  "finite numbers, e.g. -1.5,2"));
     return p;
 }
 
 ParameterValues Arguments::parameterValues(std::string_view flag,
-                                           const std::vector<std::string>& assignments,
-                                           const ParameterSpecs& specs, std::string_view owner)
+    const std::vector<std::string>& assignments, const ParameterSpecs& specs,
+    std::string_view owner)
 {
     ParameterValues values;
     for (const std::string& assignment : assignments) {
         const auto equals = assignment.find('=');
         if (equals == std::string::npos || equals == 0)
             throw InvalidArgument(std::string(flag) + " '" + assignment
-                                  + "' is not of the form name=value, e.g. lr=0.01");
+                + "' is not of the form name=value, e.g. lr=0.01");
         const std::string name = assignment.substr(0, equals);
         const ParameterSpec* spec = findParameter(specs, name);
         if (!spec)
             resolveParameters(specs, {{name, 0.0}}, owner); // throws, naming the accepted ones
         if (values.count(name))
-            throw InvalidArgument(std::string(flag) + " " + name + " is given twice for "
-                                  + std::string(owner));
-        values[name] = parseParameterValue(*spec, std::string_view(assignment).substr(equals + 1),
-                                           owner);
+            throw InvalidArgument(
+                std::string(flag) + " " + name + " is given twice for " + std::string(owner));
+        values[name]
+            = parseParameterValue(*spec, std::string_view(assignment).substr(equals + 1), owner);
     }
     return values;
 }
 
-std::string usageText(std::string_view command, std::string_view synopsis,
-                      const std::vector<FlagSpec>& specs)
+std::string usageText(
+    std::string_view command, std::string_view synopsis, const std::vector<FlagSpec>& specs)
 {
     std::string text = "usage: optviz-cli " + std::string(command) + " " + std::string(synopsis)
         + "\n\noptions:\n";

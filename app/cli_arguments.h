@@ -18,7 +18,7 @@ struct FlagSpec
     bool takesValue = true;
     bool repeatable = false;
     std::string valueHint; // "N", "X,Y", "k=v": for the usage text
-    std::string help;      // one line
+    std::string help; // one line
 };
 
 // One flag as given, in command-line order (order matters: render's --param applies to
@@ -38,7 +38,7 @@ public:
     // Accepts "--flag value" and "--flag=value"; rejects unknown flags (suggesting the
     // closest), missing values, positional words and repeats of non-repeatable flags.
     Arguments(std::string_view command, const std::vector<FlagSpec>& specs,
-              const std::vector<std::string>& words);
+        const std::vector<std::string>& words);
 
     const std::vector<GivenFlag>& given() const { return given_; }
     bool has(std::string_view flag) const;
@@ -47,20 +47,20 @@ public:
     std::vector<std::string> all(std::string_view flag) const;
 
     double number(std::string_view flag, double fallback, double minimum, double maximum) const;
-    long long integer(std::string_view flag, long long fallback, long long minimum,
-                      long long maximum) const;
+    long long integer(
+        std::string_view flag, long long fallback, long long minimum, long long maximum) const;
     std::uint64_t seed(std::string_view flag, std::uint64_t fallback) const;
     // One of `choices`, e.g. --format csv|json.
     std::string choice(std::string_view flag, const std::vector<std::string>& choices,
-                       std::string_view fallback) const;
+        std::string_view fallback) const;
     // "X,Y" with two finite numbers.
     std::optional<Point2> point(std::string_view flag) const;
 
     // Turns "k=v" strings (of --param or --surface-param) into values checked against
     // `specs`; `owner` names the optimizer or surface in messages.
     static ParameterValues parameterValues(std::string_view flag,
-                                           const std::vector<std::string>& assignments,
-                                           const ParameterSpecs& specs, std::string_view owner);
+        const std::vector<std::string>& assignments, const ParameterSpecs& specs,
+        std::string_view owner);
 
     std::string error(std::string_view flag, std::string_view problem) const;
 
@@ -70,7 +70,7 @@ private:
 };
 
 // The usage text of a command, from its flags.
-std::string usageText(std::string_view command, std::string_view synopsis,
-                      const std::vector<FlagSpec>& specs);
+std::string usageText(
+    std::string_view command, std::string_view synopsis, const std::vector<FlagSpec>& specs);
 
 } // namespace optviz::cli

@@ -1,11 +1,11 @@
 #include "cli_list.h"
 
 #include "cli_arguments.h"
-#include "exit_status.h"
-#include "output_sink.h"
 #include "core/number_format.h"
 #include "core/optimizer.h"
 #include "core/surface.h"
+#include "exit_status.h"
+#include "output_sink.h"
 
 #include <iostream>
 

@@ -3,8 +3,8 @@
 
 #include "cli_list.h"
 #include "cli_run.h"
-#include "exit_status.h"
 #include "core/parameter.h"
+#include "exit_status.h"
 
 #include <cstdio>
 #include <exception>
@@ -29,8 +29,9 @@ const CommandEntry commands[] = {
 
 void printUsage(std::FILE* stream)
 {
-    std::fprintf(stream, "usage: optviz-cli COMMAND [options]   (optviz-cli COMMAND --help)\n\n"
-                         "commands:\n");
+    std::fprintf(stream,
+        "usage: optviz-cli COMMAND [options]   (optviz-cli COMMAND --help)\n\n"
+        "commands:\n");
     for (const CommandEntry& command : commands)
         std::fprintf(stream, "  %-8s %s\n", command.name, command.summary);
 }
@@ -72,6 +73,6 @@ int main(int argc, char** argv)
         }
     }
     std::fprintf(stderr, "optviz-cli: %s\n",
-                 optviz::unknownNameMessage("command", name, commandNames()).c_str());
+        optviz::unknownNameMessage("command", name, commandNames()).c_str());
     return exitBadInput;
 }

@@ -23,16 +23,15 @@ std::vector<FlagSpec> problemFlags()
     };
 }
 
-std::unique_ptr<Surface> parseSurface(const Arguments& arguments, std::string& name,
-                                      ParameterValues& parameters)
+std::unique_ptr<Surface> parseSurface(
+    const Arguments& arguments, std::string& name, ParameterValues& parameters)
 {
     name = arguments.requiredText("--surface");
     const SurfaceInfo* info = findSurface(name);
     if (!info)
-        throw InvalidArgument("--surface: "
-                              + unknownNameMessage("surface", name, surfaceNames()));
-    parameters = Arguments::parameterValues("--surface-param", arguments.all("--surface-param"),
-                                            info->parameters, name);
+        throw InvalidArgument("--surface: " + unknownNameMessage("surface", name, surfaceNames()));
+    parameters = Arguments::parameterValues(
+        "--surface-param", arguments.all("--surface-param"), info->parameters, name);
     return makeSurface(name, parameters);
 }
 
@@ -48,8 +47,8 @@ GradientSettings parseGradientSettings(const Arguments& arguments, const Objecti
         if (objective.sampleCount() == 0)
             throw InvalidArgument("--batch-size applies only to data surfaces (linreg, "
                                   "tinynet); use --noise for stochastic gradients elsewhere");
-        settings.batchSize = static_cast<int>(
-            arguments.integer("--batch-size", 0, 1, objective.sampleCount()));
+        settings.batchSize
+            = static_cast<int>(arguments.integer("--batch-size", 0, 1, objective.sampleCount()));
     }
     return settings;
 }
@@ -63,8 +62,7 @@ Problem parseProblem(const Arguments& arguments)
     const OptimizerInfo* info = findOptimizer(problem.optimizerName);
     if (!info)
         throw InvalidArgument("--optimizer: "
-                              + unknownNameMessage("optimizer", problem.optimizerName,
-                                                   optimizerNames()));
+            + unknownNameMessage("optimizer", problem.optimizerName, optimizerNames()));
     problem.optimizerParameters = Arguments::parameterValues(
         "--param", arguments.all("--param"), info->parameters, problem.optimizerName);
     problem.makeOptimizer(); // validates combinations (e.g. nesterov without momentum)

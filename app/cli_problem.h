@@ -38,8 +38,8 @@ Problem parseProblem(const Arguments& arguments);
 
 // Parses --surface and --surface-param into a surface (shared with commands that take
 // no optimizer).
-std::unique_ptr<Surface> parseSurface(const Arguments& arguments, std::string& name,
-                                      ParameterValues& parameters);
+std::unique_ptr<Surface> parseSurface(
+    const Arguments& arguments, std::string& name, ParameterValues& parameters);
 
 // Reads --noise, --seed, --batch-size and --clip-norm for the given objective.
 GradientSettings parseGradientSettings(const Arguments& arguments, const Objective& objective);

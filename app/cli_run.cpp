@@ -1,10 +1,10 @@
 #include "cli_run.h"
 
 #include "cli_problem.h"
-#include "exit_status.h"
-#include "output_sink.h"
 #include "core/number_format.h"
 #include "core/runner.h"
+#include "exit_status.h"
+#include "output_sink.h"
 
 #include <cstdio>
 #include <iostream>
@@ -24,7 +24,7 @@ std::vector<FlagSpec> runFlags()
 
 // The full parameter set (defaults included) in catalogue order, booleans as true/false.
 void appendParameters(std::string& out, const ParameterSpecs& specs,
-                      const ParameterValues& overrides, std::string_view owner)
+    const ParameterValues& overrides, std::string_view owner)
 {
     const ParameterValues values = resolveParameters(specs, overrides, owner);
     out += '{';
@@ -106,8 +106,8 @@ int runCommand(const std::vector<std::string>& words)
 
     Vector start(2);
     start << problem.start.x, problem.start.y;
-    Runner runner(*problem.surface, problem.makeOptimizer(), start, problem.steps,
-                  problem.gradient);
+    Runner runner(
+        *problem.surface, problem.makeOptimizer(), start, problem.steps, problem.gradient);
     runner.setRecording(false);
     RowWriter writer(sink, json);
     runner.setObserver(&writer);
@@ -117,11 +117,11 @@ int runCommand(const std::vector<std::string>& words)
         out += "{\n  \"format\": \"optviz-trajectory\",\n  \"version\": 1,\n";
         out += "  \"surface\": {\"name\": \"" + problem.surfaceName + "\", \"parameters\": ";
         appendParameters(out, findSurface(problem.surfaceName)->parameters,
-                         problem.surfaceParameters, problem.surfaceName);
+            problem.surfaceParameters, problem.surfaceName);
         out += "},\n  \"optimizer\": {\"name\": \"" + problem.optimizerName
             + "\", \"parameters\": ";
         appendParameters(out, findOptimizer(problem.optimizerName)->parameters,
-                         problem.optimizerParameters, problem.optimizerName);
+            problem.optimizerParameters, problem.optimizerName);
         out += "},\n  \"start\": [";
         appendNumber17(out, problem.start.x);
         out += ", ";

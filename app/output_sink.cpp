@@ -42,7 +42,7 @@ void OutputSink::flush()
 {
     if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
         throw std::runtime_error("cannot write " + (path_.empty() ? "to stdout" : "'" + path_ + "'")
-                                 + ": " + std::strerror(errno));
+            + ": " + std::strerror(errno));
     buffer_.clear();
 }
 

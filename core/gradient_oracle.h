@@ -11,10 +11,11 @@ namespace optviz {
 // How the optimizer's gradient departs from the exact full gradient.
 struct GradientSettings
 {
-    double noise = 0.0;     // σ of N(0, σ²) noise added to every gradient component
+    double noise = 0.0; // σ of N(0, σ²) noise added to every gradient component
     std::uint64_t seed = 1; // for the noise and the mini-batch shuffles
-    double clipNorm = 0.0;  // rescale gradients whose norm exceeds this; 0 = off
-    int batchSize = 0;      // on data objectives: mini-batch size; 0 = full batch
+    double clipNorm = 0.0; // rescale gradients whose norm exceeds this; 0 = off
+    int batchSize = 0; // on data objectives: mini-batch size; 0 = full batch
+    friend bool operator==(const GradientSettings&, const GradientSettings&) = default;
 };
 
 // What an optimizer asks for the objective: values, gradients and Hessians, with the

@@ -33,10 +33,10 @@ public:
     // The mean loss (and its gradient, its Hessian) over the samples with the given
     // indices. Only called when sampleCount() > 0.
     virtual double batchValue(const Vector& x, const int* indices, int count) const;
-    virtual double batchValueAndGradient(const Vector& x, const int* indices, int count,
-                                         Vector& gradient) const;
-    virtual void batchHessian(const Vector& x, const int* indices, int count,
-                              Matrix& hessian) const;
+    virtual double batchValueAndGradient(
+        const Vector& x, const int* indices, int count, Vector& gradient) const;
+    virtual void batchHessian(
+        const Vector& x, const int* indices, int count, Matrix& hessian) const;
 };
 
 } // namespace optviz

@@ -76,7 +76,7 @@ std::vector<std::string> optimizerNames();
 // Builds an optimizer by name with the given parameter overrides; throws InvalidArgument
 // for an unknown name, a bad parameter or an inconsistent combination (Nesterov without
 // momentum), naming the accepted values.
-std::unique_ptr<Optimizer> makeOptimizer(std::string_view name,
-                                         const ParameterValues& overrides = {});
+std::unique_ptr<Optimizer> makeOptimizer(
+    std::string_view name, const ParameterValues& overrides = {});
 
 } // namespace optviz

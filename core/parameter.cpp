@@ -56,8 +56,8 @@ static std::vector<std::string> namesOf(const ParameterSpecs& specs)
     return names;
 }
 
-ParameterValues resolveParameters(const ParameterSpecs& specs, const ParameterValues& overrides,
-                                  std::string_view owner)
+ParameterValues resolveParameters(
+    const ParameterSpecs& specs, const ParameterValues& overrides, std::string_view owner)
 {
     ParameterValues values;
     for (const ParameterSpec& spec : specs)
@@ -66,15 +66,14 @@ ParameterValues resolveParameters(const ParameterSpecs& specs, const ParameterVa
         const ParameterSpec* spec = findParameter(specs, name);
         if (!spec) {
             if (specs.empty())
-                throw InvalidArgument(std::string(owner) + " has no parameter '" + name
-                                      + "' (it takes none)");
-            throw InvalidArgument(unknownNameMessage(std::string(owner) + " parameter", name,
-                                                     namesOf(specs)));
+                throw InvalidArgument(
+                    std::string(owner) + " has no parameter '" + name + "' (it takes none)");
+            throw InvalidArgument(
+                unknownNameMessage(std::string(owner) + " parameter", name, namesOf(specs)));
         }
         if (!spec->accepts(value))
             throw InvalidArgument(std::string(owner) + " parameter " + name + "="
-                                  + formatNumber(value) + " is out of range; accepted: "
-                                  + spec->rangeText());
+                + formatNumber(value) + " is out of range; accepted: " + spec->rangeText());
         values[name] = value;
     }
     return values;
@@ -92,8 +91,7 @@ bool parseDouble(std::string_view text, double& value)
     return error == std::errc() && end == last && std::isfinite(value);
 }
 
-double parseParameterValue(const ParameterSpec& spec, std::string_view text,
-                           std::string_view owner)
+double parseParameterValue(const ParameterSpec& spec, std::string_view text, std::string_view owner)
 {
     if (spec.scale == Scale::Boolean) {
         if (text == "true" || text == "1")
@@ -101,17 +99,15 @@ double parseParameterValue(const ParameterSpec& spec, std::string_view text,
         if (text == "false" || text == "0")
             return 0.0;
         throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "='"
-                              + std::string(text) + "' is not a boolean; accepted: true, false, 1, 0");
+            + std::string(text) + "' is not a boolean; accepted: true, false, 1, 0");
     }
     double value = 0.0;
     if (!parseDouble(text, value))
         throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "='"
-                              + std::string(text) + "' is not a finite number; accepted: "
-                              + spec.rangeText());
+            + std::string(text) + "' is not a finite number; accepted: " + spec.rangeText());
     if (!spec.accepts(value))
         throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "="
-                              + std::string(text) + " is out of range; accepted: "
-                              + spec.rangeText());
+            + std::string(text) + " is out of range; accepted: " + spec.rangeText());
     return value;
 }
 
@@ -168,8 +164,8 @@ std::string closestName(std::string_view typed, const std::vector<std::string>& 
     return best;
 }
 
-std::string unknownNameMessage(std::string_view what, std::string_view typed,
-                               const std::vector<std::string>& candidates)
+std::string unknownNameMessage(
+    std::string_view what, std::string_view typed, const std::vector<std::string>& candidates)
 {
     std::string message = "unknown " + std::string(what) + " '" + std::string(typed) + "'";
     const std::string suggestion = closestName(typed, candidates);

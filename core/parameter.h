@@ -50,13 +50,13 @@ const ParameterSpec* findParameter(const ParameterSpecs& specs, std::string_view
 // The defaults of `specs` overridden by `overrides`. Throws InvalidArgument for an
 // unknown name (listing the accepted ones) or a value outside its range. `owner` names
 // the optimizer or surface in messages.
-ParameterValues resolveParameters(const ParameterSpecs& specs, const ParameterValues& overrides,
-                                  std::string_view owner);
+ParameterValues resolveParameters(
+    const ParameterSpecs& specs, const ParameterValues& overrides, std::string_view owner);
 
 // Parses a parameter value as typed by a user: a number in any usual notation, or
 // true/false/1/0 for booleans. Throws InvalidArgument naming the parameter.
-double parseParameterValue(const ParameterSpec& spec, std::string_view text,
-                           std::string_view owner);
+double parseParameterValue(
+    const ParameterSpec& spec, std::string_view text, std::string_view owner);
 
 // Parses a finite double, the whole string; false if it is not one.
 bool parseDouble(std::string_view text, double& value);
@@ -71,7 +71,7 @@ std::string joinNames(const std::vector<std::string>& names);
 std::string closestName(std::string_view typed, const std::vector<std::string>& candidates);
 
 // "unknown optimizer 'adma'; did you mean 'adam'? accepted: sgd, gd, ..." — one line.
-std::string unknownNameMessage(std::string_view what, std::string_view typed,
-                               const std::vector<std::string>& candidates);
+std::string unknownNameMessage(
+    std::string_view what, std::string_view typed, const std::vector<std::string>& candidates);
 
 } // namespace optviz

@@ -12,7 +12,10 @@ namespace optviz {
 class Random
 {
 public:
-    explicit Random(std::uint64_t seed) : engine_(seed) { }
+    explicit Random(std::uint64_t seed)
+        : engine_(seed)
+    {
+    }
 
     // Uniform in [0, 1), 53 random bits.
     double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }

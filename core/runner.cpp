@@ -24,7 +24,7 @@ bool finiteIterate(const Vector& x, double loss)
 } // namespace
 
 Runner::Runner(const Objective& objective, std::unique_ptr<Optimizer> optimizer,
-               const Vector& start, long long stepBudget, const GradientSettings& gradient)
+    const Vector& start, long long stepBudget, const GradientSettings& gradient)
     : objective_(objective)
     , optimizer_(std::move(optimizer))
     , oracle_(objective, gradient)

@@ -9,9 +9,9 @@
 namespace optviz {
 
 enum class RunStatus {
-    Running,  // steps remain in the budget
+    Running, // steps remain in the budget
     Finished, // the step budget is used up
-    Diverged  // an iterate or its loss left the finite range: see divergedAtStep()
+    Diverged // an iterate or its loss left the finite range: see divergedAtStep()
 };
 
 // Observes a run step by step (ensmallen's callbacks): streaming, early stopping and
@@ -35,7 +35,7 @@ public:
     static constexpr double divergenceBound = 1e12;
 
     Runner(const Objective& objective, std::unique_ptr<Optimizer> optimizer, const Vector& start,
-           long long stepBudget, const GradientSettings& gradient = {});
+        long long stepBudget, const GradientSettings& gradient = {});
 
     // Takes up to `steps` more steps; returns how many were taken.
     long long advance(long long steps);

@@ -13,6 +13,7 @@ struct Point2
 {
     double x = 0.0;
     double y = 0.0;
+    friend bool operator==(const Point2&, const Point2&) = default;
 };
 
 struct ViewRect
@@ -21,6 +22,7 @@ struct ViewRect
     double xMax = 1.0;
     double yMin = -1.0;
     double yMax = 1.0;
+    friend bool operator==(const ViewRect&, const ViewRect&) = default;
 };
 
 // A 2-D objective f(x, y) that carries its own truth (ensmallen's problems/): its name,

@@ -22,9 +22,8 @@ void Trajectory::appendGrowing(const Vector& x, double loss)
 
 Vector Trajectory::point(std::size_t index) const
 {
-    return Eigen::Map<const Vector>(coordinates_.data()
-                                        + index * static_cast<std::size_t>(dimension_),
-                                    dimension_);
+    return Eigen::Map<const Vector>(
+        coordinates_.data() + index * static_cast<std::size_t>(dimension_), dimension_);
 }
 
 } // namespace optviz

@@ -13,7 +13,10 @@ namespace optviz {
 class Trajectory
 {
 public:
-    explicit Trajectory(int dimension = 2) : dimension_(dimension) { }
+    explicit Trajectory(int dimension = 2)
+        : dimension_(dimension)
+    {
+    }
 
     int dimension() const { return dimension_; }
     std::size_t size() const { return losses_.size(); }
@@ -40,7 +43,7 @@ public:
     double coordinate(std::size_t point, int axis) const
     {
         return coordinates_[point * static_cast<std::size_t>(dimension_)
-                            + static_cast<std::size_t>(axis)];
+            + static_cast<std::size_t>(axis)];
     }
     double loss(std::size_t point) const { return losses_[point]; }
     Vector point(std::size_t index) const;

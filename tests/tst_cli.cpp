@@ -79,7 +79,7 @@ private slots:
 void TestCli::csvMatchesTheCore()
 {
     const Result result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "adam",
-                                  "--param", "lr=0.05", "--start", "-1.5,2", "--steps", "200"});
+        "--param", "lr=0.05", "--start", "-1.5,2", "--steps", "200"});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.err.isEmpty());
     const QList<QByteArray> rows = lines(result.out);
@@ -107,10 +107,10 @@ void TestCli::csvMatchesTheCore()
 
 void TestCli::jsonMatchesCsv()
 {
-    const QStringList common = {"run", "--surface", "rosenbrock", "--optimizer",
-                                "nesterov", "--steps", "50"};
+    const QStringList common
+        = {"run", "--surface", "rosenbrock", "--optimizer", "nesterov", "--steps", "50"};
     const Result csv = runCli(common);
-    const Result json = runCli(common + QStringList{"--format", "json"});
+    const Result json = runCli(common + QStringList {"--format", "json"});
     QCOMPARE(json.exitCode, 0);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json.out, &error);
@@ -137,8 +137,8 @@ void TestCli::outWritesFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("run.csv");
-    const Result result = runCli({"run", "--surface=rosenbrock", "--optimizer=gd",
-                                  "--steps=10", "--out", path});
+    const Result result
+        = runCli({"run", "--surface=rosenbrock", "--optimizer=gd", "--steps=10", "--out", path});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.isEmpty());
     QFile file(path);
@@ -146,7 +146,7 @@ void TestCli::outWritesFile()
     QCOMPARE(lines(file.readAll()).size(), 12);
 
     const Result unwritable = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd",
-                                      "--out", dir.filePath("missing/dir/run.csv")});
+        "--out", dir.filePath("missing/dir/run.csv")});
     QCOMPARE(unwritable.exitCode, 2);
     QVERIFY(unwritable.err.contains("--out"));
 }
@@ -157,15 +157,13 @@ void TestCli::listNamesEverything()
     QCOMPARE(result.exitCode, 0);
     const QString text = QString::fromUtf8(result.out);
     for (const SurfaceInfo& info : surfaceCatalog()) {
-        QVERIFY2(text.contains(QString::fromStdString("  " + info.name + " ")),
-                 info.name.c_str());
+        QVERIFY2(text.contains(QString::fromStdString("  " + info.name + " ")), info.name.c_str());
         for (const ParameterSpec& spec : info.parameters)
             QVERIFY(text.contains(
                 QString::fromStdString(spec.name + "=" + spec.formatValue(spec.defaultValue))));
     }
     for (const OptimizerInfo& info : optimizerCatalog()) {
-        QVERIFY2(text.contains(QString::fromStdString("  " + info.name + " ")),
-                 info.name.c_str());
+        QVERIFY2(text.contains(QString::fromStdString("  " + info.name + " ")), info.name.c_str());
         for (const ParameterSpec& spec : info.parameters)
             QVERIFY(text.contains(QString::fromStdString(spec.name + "=")));
     }
@@ -185,46 +183,43 @@ void TestCli::badInputExitsTwo_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("named"); // what the one-line message must name
     const QStringList base = {"run", "--surface", "rosenbrock", "--optimizer", "adam"};
-    QTest::newRow("unknown surface") << QStringList{"run", "--surface", "rosenbrok",
-                                                    "--optimizer", "adam"}
-                                     << "did you mean 'rosenbrock'";
-    QTest::newRow("unknown optimizer") << QStringList{"run", "--surface", "rosenbrock",
-                                                      "--optimizer", "adma"}
-                                       << "accepted: sgd";
-    QTest::newRow("unknown parameter") << base + QStringList{"--param", "learning_rate=0.1"}
-                                       << "learning_rate";
-    QTest::newRow("not a number") << base + QStringList{"--param", "lr=fast"} << "lr";
-    QTest::newRow("nan") << base + QStringList{"--param", "lr=nan"} << "lr";
-    QTest::newRow("out of range") << base + QStringList{"--param", "beta1=1"} << "[0, 1)";
-    QTest::newRow("negative lr") << base + QStringList{"--param", "lr=-0.1"} << "lr";
-    QTest::newRow("bad boolean") << base + QStringList{"--param", "amsgrad=yes"} << "true";
-    QTest::newRow("no equals") << base + QStringList{"--param", "lr"} << "name=value";
-    QTest::newRow("unknown surface param") << base + QStringList{"--surface-param", "c=1"}
-                                           << "accepted: a, b";
-    QTest::newRow("start one number") << base + QStringList{"--start", "1"} << "--start";
-    QTest::newRow("start words") << base + QStringList{"--start", "a,b"} << "--start";
-    QTest::newRow("start three") << base + QStringList{"--start", "1,2,3"} << "--start";
-    QTest::newRow("start inf") << base + QStringList{"--start", "inf,0"} << "--start";
-    QTest::newRow("steps negative") << base + QStringList{"--steps", "-1"} << "--steps";
-    QTest::newRow("steps text") << base + QStringList{"--steps", "ten"} << "--steps";
-    QTest::newRow("steps fraction") << base + QStringList{"--steps", "2.5"} << "--steps";
-    QTest::newRow("format") << base + QStringList{"--format", "xml"} << "csv, json";
-    QTest::newRow("typo flag") << base + QStringList{"--step", "5"} << "did you mean '--steps'";
-    QTest::newRow("missing value") << base + QStringList{"--steps"} << "--steps";
-    QTest::newRow("positional") << base + QStringList{"extra"} << "extra";
-    QTest::newRow("twice") << base + QStringList{"--steps", "1", "--steps", "2"} << "twice";
-    QTest::newRow("no surface") << QStringList{"run", "--optimizer", "adam"} << "--surface";
-    QTest::newRow("no optimizer") << QStringList{"run", "--surface", "rosenbrock"}
+    QTest::newRow("unknown surface") << QStringList {"run", "--surface", "rosenbrok", "--optimizer",
+        "adam"} << "did you mean 'rosenbrock'";
+    QTest::newRow("unknown optimizer")
+        << QStringList {"run", "--surface", "rosenbrock", "--optimizer", "adma"} << "accepted: sgd";
+    QTest::newRow("unknown parameter")
+        << base + QStringList {"--param", "learning_rate=0.1"} << "learning_rate";
+    QTest::newRow("not a number") << base + QStringList {"--param", "lr=fast"} << "lr";
+    QTest::newRow("nan") << base + QStringList {"--param", "lr=nan"} << "lr";
+    QTest::newRow("out of range") << base + QStringList {"--param", "beta1=1"} << "[0, 1)";
+    QTest::newRow("negative lr") << base + QStringList {"--param", "lr=-0.1"} << "lr";
+    QTest::newRow("bad boolean") << base + QStringList {"--param", "amsgrad=yes"} << "true";
+    QTest::newRow("no equals") << base + QStringList {"--param", "lr"} << "name=value";
+    QTest::newRow("unknown surface param")
+        << base + QStringList {"--surface-param", "c=1"} << "accepted: a, b";
+    QTest::newRow("start one number") << base + QStringList {"--start", "1"} << "--start";
+    QTest::newRow("start words") << base + QStringList {"--start", "a,b"} << "--start";
+    QTest::newRow("start three") << base + QStringList {"--start", "1,2,3"} << "--start";
+    QTest::newRow("start inf") << base + QStringList {"--start", "inf,0"} << "--start";
+    QTest::newRow("steps negative") << base + QStringList {"--steps", "-1"} << "--steps";
+    QTest::newRow("steps text") << base + QStringList {"--steps", "ten"} << "--steps";
+    QTest::newRow("steps fraction") << base + QStringList {"--steps", "2.5"} << "--steps";
+    QTest::newRow("format") << base + QStringList {"--format", "xml"} << "csv, json";
+    QTest::newRow("typo flag") << base + QStringList {"--step", "5"} << "did you mean '--steps'";
+    QTest::newRow("missing value") << base + QStringList {"--steps"} << "--steps";
+    QTest::newRow("positional") << base + QStringList {"extra"} << "extra";
+    QTest::newRow("twice") << base + QStringList {"--steps", "1", "--steps", "2"} << "twice";
+    QTest::newRow("no surface") << QStringList {"run", "--optimizer", "adam"} << "--surface";
+    QTest::newRow("no optimizer") << QStringList {"run", "--surface", "rosenbrock"}
                                   << "--optimizer";
-    QTest::newRow("batch on rosenbrock") << base + QStringList{"--batch-size", "4"}
-                                         << "--batch-size";
-    QTest::newRow("negative noise") << base + QStringList{"--noise", "-1"} << "--noise";
-    QTest::newRow("bad seed") << base + QStringList{"--seed", "-3"} << "--seed";
-    QTest::newRow("zero clip") << base + QStringList{"--clip-norm", "0"} << "--clip-norm";
-    QTest::newRow("nesterov without momentum")
-        << QStringList{"run", "--surface", "rosenbrock", "--optimizer", "nesterov", "--param",
-                       "momentum=0"}
-        << "nesterov";
+    QTest::newRow("batch on rosenbrock")
+        << base + QStringList {"--batch-size", "4"} << "--batch-size";
+    QTest::newRow("negative noise") << base + QStringList {"--noise", "-1"} << "--noise";
+    QTest::newRow("bad seed") << base + QStringList {"--seed", "-3"} << "--seed";
+    QTest::newRow("zero clip") << base + QStringList {"--clip-norm", "0"} << "--clip-norm";
+    QTest::newRow("nesterov without momentum") << QStringList {"run", "--surface", "rosenbrock",
+        "--optimizer", "nesterov", "--param", "momentum=0"}
+                                               << "nesterov";
 }
 
 void TestCli::badInputExitsTwo()
@@ -242,8 +237,8 @@ void TestCli::badInputExitsTwo()
 void TestCli::divergenceExitsThree()
 {
     // Gradient descent with lr = 0.1 on Rosenbrock overshoots and explodes.
-    const Result result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd",
-                                  "--param", "lr=0.1", "--steps", "100"});
+    const Result result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd", "--param",
+        "lr=0.1", "--steps", "100"});
     QCOMPARE(result.exitCode, 3);
     const QList<QByteArray> errorLines = lines(result.err);
     QCOMPARE(errorLines.size(), 1);
@@ -265,10 +260,10 @@ void TestCli::divergenceExitsThree()
 void TestCli::noiseIsSeeded()
 {
     const QStringList base = {"run", "--surface", "rosenbrock", "--optimizer", "momentum",
-                              "--steps", "30", "--noise", "0.5"};
-    const Result a = runCli(base + QStringList{"--seed", "7"});
-    const Result b = runCli(base + QStringList{"--seed", "7"});
-    const Result c = runCli(base + QStringList{"--seed", "8"});
+        "--steps", "30", "--noise", "0.5"};
+    const Result a = runCli(base + QStringList {"--seed", "7"});
+    const Result b = runCli(base + QStringList {"--seed", "7"});
+    const Result c = runCli(base + QStringList {"--seed", "8"});
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(a.out, b.out);
     QVERIFY(a.out != c.out);

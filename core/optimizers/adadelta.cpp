@@ -9,7 +9,7 @@ ParameterSpecs Adadelta::parameters()
     return {
         learningRate(1.0),
         {"rho", 0.9, 0.0, 1.0, false, false, Scale::Linear,
-         "decay of the running means of squared gradients and squared steps"},
+            "decay of the running means of squared gradients and squared steps"},
         epsilon(1e-6),
         weightDecay(0.0),
     };

@@ -9,10 +9,10 @@ ParameterSpecs Adagrad::parameters()
     return {
         learningRate(0.01),
         {"lr_decay", 0.0, 0.0, 1000.0, false, false, Scale::Linear,
-         "learning-rate decay: lr / (1 + (t − 1)·lr_decay)"},
+            "learning-rate decay: lr / (1 + (t − 1)·lr_decay)"},
         weightDecay(0.0),
         {"initial_accumulator_value", 0.0, 0.0, 1.0e6, false, false, Scale::Linear,
-         "starting value of the sum of squared gradients"},
+            "starting value of the sum of squared gradients"},
         epsilon(1e-10),
     };
 }

@@ -18,9 +18,9 @@ ParameterSpecs Adam::parameters(bool decoupled)
         epsilon(1e-8),
         decay,
         {"amsgrad", 0.0, 0.0, 1.0, false, false, Scale::Boolean,
-         "use the maximum of past second moments (AMSGrad)"},
+            "use the maximum of past second moments (AMSGrad)"},
         {"bias_correction", 1.0, 0.0, 1.0, false, false, Scale::Boolean,
-         "divide the moments by 1 − βᵗ so early steps are not too small"},
+            "divide the moments by 1 − βᵗ so early steps are not too small"},
     };
 }
 
@@ -69,8 +69,8 @@ void Adam::step(GradientOracle& oracle, Vector& x)
     if (biasCorrection_) {
         const double stepSize = lr_ / (1.0 - beta1Power_);
         const double correction2Sqrt = std::sqrt(1.0 - beta2Power_);
-        update_.array() -= stepSize * expAvg_.array()
-            / (second->array().sqrt() / correction2Sqrt + eps_);
+        update_.array()
+            -= stepSize * expAvg_.array() / (second->array().sqrt() / correction2Sqrt + eps_);
     } else {
         update_.array() -= lr_ * expAvg_.array() / (second->array().sqrt() + eps_);
     }

@@ -8,19 +8,19 @@ namespace optviz {
 inline ParameterSpec learningRate(double defaultValue)
 {
     return {"lr", defaultValue, 0.0, 1000.0, true, false, Scale::Log,
-            "learning rate: how far each step moves"};
+        "learning rate: how far each step moves"};
 }
 
 inline ParameterSpec weightDecay(double defaultValue)
 {
     return {"weight_decay", defaultValue, 0.0, 100.0, false, false, Scale::Linear,
-            "L2 penalty: adds weight_decay·θ to the gradient"};
+        "L2 penalty: adds weight_decay·θ to the gradient"};
 }
 
 inline ParameterSpec epsilon(double defaultValue)
 {
     return {"eps", defaultValue, 0.0, 1.0, false, false, Scale::Log,
-            "added to the denominator so it never divides by zero"};
+        "added to the denominator so it never divides by zero"};
 }
 
 inline ParameterSpec beta(const char* name, double defaultValue, const char* meaning)
@@ -35,8 +35,8 @@ inline ParameterSpec beta1(double defaultValue = 0.9)
 
 inline ParameterSpec beta2(double defaultValue = 0.999)
 {
-    return beta("beta2", defaultValue,
-                "decay of the running mean of squared gradients (2nd moment)");
+    return beta(
+        "beta2", defaultValue, "decay of the running mean of squared gradients (2nd moment)");
 }
 
 } // namespace optviz

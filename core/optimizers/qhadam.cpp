@@ -11,9 +11,9 @@ ParameterSpecs QhAdam::parameters()
         beta1(),
         beta2(),
         {"nu1", 0.7, 0.0, 1.0, false, false, Scale::Linear,
-         "weight of the first moment against the plain gradient"},
+            "weight of the first moment against the plain gradient"},
         {"nu2", 1.0, 0.0, 1.0, false, false, Scale::Linear,
-         "weight of the second moment against the squared gradient"},
+            "weight of the second moment against the squared gradient"},
         epsilon(1e-8),
     };
 }

@@ -9,9 +9,9 @@ ParameterSpecs Qhm::parameters()
     return {
         learningRate(0.001),
         {"momentum", 0.999, 0.0, 1.0, false, true, Scale::Linear,
-         "decay of the momentum buffer (β)"},
+            "decay of the momentum buffer (β)"},
         {"nu", 0.7, 0.0, 1.0, false, false, Scale::Linear,
-         "weight of momentum against the plain gradient (0: SGD, 1: momentum)"},
+            "weight of momentum against the plain gradient (0: SGD, 1: momentum)"},
     };
 }
 

@@ -46,8 +46,8 @@ void Radam::step(GradientOracle& oracle, Vector& x)
     const double rhoInf = 2.0 / (1.0 - beta2_) - 1.0;
     rho_ = rhoInf - 2.0 * t * beta2Power_ / correction2;
     if (rho_ > 5.0) {
-        const double rect = std::sqrt((rho_ - 4.0) * (rho_ - 2.0) * rhoInf
-                                      / ((rhoInf - 4.0) * (rhoInf - 2.0) * rho_));
+        const double rect = std::sqrt(
+            (rho_ - 4.0) * (rho_ - 2.0) * rhoInf / ((rhoInf - 4.0) * (rhoInf - 2.0) * rho_));
         const double scale = lr_ * rect * std::sqrt(correction2);
         update_.array()
             = -(expAvg_.array() / correction1) * scale / (expAvgSq_.array().sqrt() + eps_);

@@ -9,13 +9,13 @@ ParameterSpecs Rmsprop::parameters()
     return {
         learningRate(0.01),
         {"alpha", 0.99, 0.0, 1.0, false, true, Scale::Linear,
-         "decay of the running mean of squared gradients"},
+            "decay of the running mean of squared gradients"},
         epsilon(1e-8),
         weightDecay(0.0),
         {"momentum", 0.0, 0.0, 1.0, false, true, Scale::Linear,
-         "momentum applied to the scaled step"},
+            "momentum applied to the scaled step"},
         {"centered", 0.0, 0.0, 1.0, false, false, Scale::Boolean,
-         "divide by the variance of the gradient instead of its raw second moment"},
+            "divide by the variance of the gradient instead of its raw second moment"},
     };
 }
 

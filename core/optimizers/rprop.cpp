@@ -11,9 +11,9 @@ ParameterSpecs Rprop::parameters()
     return {
         {"lr", 0.01, 0.0, 1000.0, true, false, Scale::Log, "initial step size of every coordinate"},
         {"etaminus", 0.5, 0.0, 1.0, true, true, Scale::Linear,
-         "step-size factor when the gradient's sign flips"},
+            "step-size factor when the gradient's sign flips"},
         {"etaplus", 1.2, 1.0, 100.0, true, false, Scale::Linear,
-         "step-size factor while the gradient's sign holds"},
+            "step-size factor while the gradient's sign holds"},
         {"step_min", 1e-6, 0.0, 1000.0, false, false, Scale::Log, "smallest step size"},
         {"step_max", 50.0, 0.0, 1.0e6, true, false, Scale::Log, "largest step size"},
     };

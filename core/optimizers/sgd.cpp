@@ -9,11 +9,11 @@ ParameterSpecs Sgd::parameters(double momentum, bool nesterov)
     return {
         learningRate(0.001),
         {"momentum", momentum, 0.0, 1.0, false, true, Scale::Linear,
-         "fraction of the previous velocity kept each step"},
+            "fraction of the previous velocity kept each step"},
         {"dampening", 0.0, 0.0, 1.0, false, false, Scale::Linear,
-         "fraction of the new gradient left out of the velocity"},
+            "fraction of the new gradient left out of the velocity"},
         {"nesterov", nesterov ? 1.0 : 0.0, 0.0, 1.0, false, false, Scale::Boolean,
-         "look ahead: step along the gradient plus momentum times the velocity"},
+            "look ahead: step along the gradient plus momentum times the velocity"},
         weightDecay(0.0),
     };
 }
