@@ -2,6 +2,7 @@
 
 #include "hyperparameters.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace optviz {
@@ -51,30 +52,30 @@ void Adam::step(GradientOracle& oracle, Vector& x)
     ++iterations_;
     beta1Power_ *= beta1_;
     beta2Power_ *= beta2_;
-    update_.setZero();
-    if (weightDecay_ != 0.0) {
-        if (decoupled_)
-            update_ = -(lr_ * weightDecay_) * x; // θ·(1 − lr·wd), before the Adam move
-        else
-            gradient_ += weightDecay_ * x;
+    // Without bias correction the same formula holds with both corrections equal to 1.
+    const double stepSize = biasCorrection_ ? lr_ / (1.0 - beta1Power_) : lr_;
+    const double correction2Sqrt = biasCorrection_ ? std::sqrt(1.0 - beta2Power_) : 1.0;
+    const double decoupledDecay = decoupled_ ? lr_ * weightDecay_ : 0.0;
+    const double coupledDecay = decoupled_ ? 0.0 : weightDecay_;
+    // One loop over the coordinates rather than a chain of Eigen expressions: with two
+    // coordinates, each expression's set-up costs more than its arithmetic.
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        double g = gradient_[i];
+        if (coupledDecay != 0.0)
+            g += coupledDecay * x[i];
+        gradient_[i] = g;
+        expAvg_[i] = beta1_ * expAvg_[i] + (1.0 - beta1_) * g;
+        expAvgSq_[i] = beta2_ * expAvgSq_[i] + (1.0 - beta2_) * (g * g);
+        double second = expAvgSq_[i];
+        if (amsgrad_) {
+            maxExpAvgSq_[i] = std::max(maxExpAvgSq_[i], second);
+            second = maxExpAvgSq_[i];
+        }
+        // AdamW first shrinks θ by lr·weight_decay·θ, then takes the Adam move.
+        const double decay = decoupledDecay != 0.0 ? -decoupledDecay * x[i] : 0.0;
+        update_[i] = decay - stepSize * expAvg_[i] / (std::sqrt(second) / correction2Sqrt + eps_);
+        x[i] += update_[i];
     }
-    const auto g = gradient_.array();
-    expAvg_.array() = beta1_ * expAvg_.array() + (1.0 - beta1_) * g;
-    expAvgSq_.array() = beta2_ * expAvgSq_.array() + (1.0 - beta2_) * g.square();
-    const Vector* second = &expAvgSq_;
-    if (amsgrad_) {
-        maxExpAvgSq_ = maxExpAvgSq_.cwiseMax(expAvgSq_);
-        second = &maxExpAvgSq_;
-    }
-    if (biasCorrection_) {
-        const double stepSize = lr_ / (1.0 - beta1Power_);
-        const double correction2Sqrt = std::sqrt(1.0 - beta2Power_);
-        update_.array()
-            -= stepSize * expAvg_.array() / (second->array().sqrt() / correction2Sqrt + eps_);
-    } else {
-        update_.array() -= lr_ * expAvg_.array() / (second->array().sqrt() + eps_);
-    }
-    x += update_;
 }
 
 void Adam::inspectState(OptimizerState& state) const

@@ -37,21 +37,23 @@ void Sgd::resetState(int dimension)
 void Sgd::step(GradientOracle& oracle, Vector& x)
 {
     oracle.valueAndGradient(x, gradient_);
-    if (weightDecay_ != 0.0)
-        gradient_ += weightDecay_ * x;
-    if (momentum_ == 0.0) {
-        update_ = -lr_ * gradient_;
-    } else {
-        if (iterations_ == 0)
-            buffer_ = gradient_; // torch starts the buffer at the raw gradient
-        else
-            buffer_ = momentum_ * buffer_ + (1.0 - dampening_) * gradient_;
-        if (nesterov_)
-            update_ = -lr_ * (gradient_ + momentum_ * buffer_);
-        else
-            update_ = -lr_ * buffer_;
+    // One loop over the coordinates rather than a chain of Eigen expressions: with two
+    // coordinates, each expression's set-up costs more than its arithmetic.
+    const bool firstStep = iterations_ == 0;
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        double g = gradient_[i];
+        if (weightDecay_ != 0.0)
+            g += weightDecay_ * x[i];
+        gradient_[i] = g;
+        double direction = g;
+        if (momentum_ != 0.0) {
+            // torch starts the buffer at the raw gradient, without dampening
+            buffer_[i] = firstStep ? g : momentum_ * buffer_[i] + (1.0 - dampening_) * g;
+            direction = nesterov_ ? g + momentum_ * buffer_[i] : buffer_[i];
+        }
+        update_[i] = -lr_ * direction;
+        x[i] += update_[i];
     }
-    x += update_;
     ++iterations_;
 }
 
