@@ -2,6 +2,7 @@
 // sub-command, and turns errors into one clear line and the documented exit status.
 
 #include "cli_list.h"
+#include "cli_render.h"
 #include "cli_run.h"
 #include "core/parameter.h"
 #include "exit_status.h"
@@ -25,6 +26,7 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"run", &optviz::cli::runCommand, "one trajectory on a 2-D surface, as CSV or JSON"},
     {"list", &optviz::cli::listCommand, "every surface and optimizer with its parameters"},
+    {"render", &optviz::cli::renderCommand, "the figure of a scene as PNG, SVG or PDF"},
 };
 
 void printUsage(std::FILE* stream)

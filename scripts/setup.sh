@@ -3,7 +3,8 @@
 # (apt-get, as root or through sudo), builds optviz in Release, then either runs the
 # main job or the whole test suite.
 #
-#   scripts/setup.sh run     build, then the default comparison (see below)
+#   scripts/setup.sh run     build, then open the window (with no display: render the
+#                            default scene to a PNG and say where)
 #   scripts/setup.sh test    build, then every test (ctest)
 #   scripts/setup.sh build   build only
 #
@@ -24,7 +25,8 @@ build_dir=${BUILD_DIR:-$top/build}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 # Debian packages the build needs; README.md says why each is there.
-packages=(cmake ninja-build g++ pkg-config libeigen3-dev qt6-base-dev)
+packages=(cmake ninja-build g++ pkg-config libeigen3-dev qt6-base-dev qt6-svg-dev
+    libqcustomplot-dev fonts-dejavu-core)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -57,6 +59,6 @@ test)
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs"
     ;;
 run)
-    "$top/scripts/compare.sh" "$build_dir/app/optviz-cli"
+    exec "$build_dir/app/optviz" "${@:2}"
     ;;
 esac

@@ -1,0 +1,221 @@
+#include "cli_render.h"
+
+#include "cli_arguments.h"
+#include "cli_problem.h"
+#include "exit_status.h"
+#include "ui/figure_export.h"
+#include "ui/scene.h"
+#include "ui/scene_simulation.h"
+
+#include <QApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <iostream>
+
+namespace optviz::cli {
+
+namespace {
+
+// The flags that describe a scene without a file.
+const std::vector<std::string> sceneFlagNames = {"--surface", "--surface-param", "--optimizer",
+    "--param", "--start", "--steps", "--noise", "--seed", "--clip-norm", "--batch-size"};
+
+std::vector<FlagSpec> renderFlags()
+{
+    std::vector<FlagSpec> flags;
+    flags.push_back({"--scene", true, false, "FILE.json",
+        "the scene to render (instead of the "
+        "scene flags below)"});
+    for (FlagSpec flag : problemFlags()) {
+        if (flag.name == "--optimizer") {
+            flag.repeatable = true;
+            flag.help = "an optimizer; repeat for several, each followed by its --param";
+        } else if (flag.name == "--param") {
+            flag.help = "a parameter of the --optimizer before it, e.g. lr=0.01";
+        } else if (flag.name == "--steps") {
+            flag.help = "number of steps (default 500)";
+        }
+        flags.push_back(flag);
+    }
+    flags.push_back({"--save-scene", true, false, "FILE.json",
+        "also write the scene as a file the window can open"});
+    flags.push_back({"--out", true, false, "FILE", "the figure: FILE.png, FILE.svg or FILE.pdf"});
+    flags.push_back({"--size", true, false, "WxH", "figure size in pixels (default 1600x900)"});
+    flags.push_back(
+        {"--scale", true, false, "K", "PNG pixels per figure pixel, 1 to 4 (default 1)"});
+    flags.push_back({"--layout", true, false, "overlay|small_multiples",
+        "one map with every path, or one map per optimizer"});
+    flags.push_back({"--measure", true, false, "loss|distance",
+        "the right panel: loss, or distance to the nearest minimum"});
+    flags.push_back(
+        {"--panels", true, false, "both|surface|loss", "which panels to draw (default both)"});
+    flags.push_back({"--help", false, false, "", "show this help"});
+    return flags;
+}
+
+QSize parseSize(const Arguments& arguments)
+{
+    constexpr int minimum = 200;
+    constexpr int maximum = 8000;
+    const auto text = arguments.text("--size");
+    if (!text)
+        return QSize(1600, 900);
+    const std::string accepted = "accepted: WxH with W and H integers in ["
+        + std::to_string(minimum) + ", " + std::to_string(maximum) + "], e.g. 1600x900";
+    const auto x = text->find_first_of("xX");
+    long long width = 0;
+    long long height = 0;
+    double w = 0.0;
+    double h = 0.0;
+    if (x == std::string::npos || !parseDouble(text->substr(0, x), w)
+        || !parseDouble(text->substr(x + 1), h) || w != std::floor(w) || h != std::floor(h))
+        throw InvalidArgument("--size '" + *text + "' is not WxH; " + accepted);
+    width = static_cast<long long>(w);
+    height = static_cast<long long>(h);
+    if (width < minimum || width > maximum || height < minimum || height > maximum)
+        throw InvalidArgument("--size " + *text + " is out of range; " + accepted);
+    return QSize(int(width), int(height));
+}
+
+// The scene given by flags: a surface, then each --optimizer with the --param flags
+// that follow it, in command-line order.
+Scene sceneFromFlags(const Arguments& arguments)
+{
+    Scene scene;
+    scene.optimizers.clear();
+    std::string surfaceName;
+    ParameterValues surfaceOverrides;
+    const std::unique_ptr<Surface> surface = parseSurface(arguments, surfaceName, surfaceOverrides);
+    scene.surface = surfaceName;
+    scene.surfaceParameters
+        = resolveParameters(findSurface(surfaceName)->parameters, surfaceOverrides, surfaceName);
+
+    struct Group
+    {
+        std::string name;
+        std::vector<std::string> assignments;
+    };
+    std::vector<Group> groups;
+    for (const GivenFlag& flag : arguments.given()) {
+        if (flag.name == "--optimizer") {
+            if (!findOptimizer(flag.value))
+                throw InvalidArgument("--optimizer: "
+                    + unknownNameMessage("optimizer", flag.value, optimizerNames()));
+            groups.push_back({flag.value, {}});
+        } else if (flag.name == "--param") {
+            if (groups.empty())
+                throw InvalidArgument("--param " + flag.value
+                    + " comes before any --optimizer; each --param applies "
+                      "to the --optimizer named before it");
+            groups.back().assignments.push_back(flag.value);
+        }
+    }
+    if (groups.empty())
+        throw InvalidArgument("--optimizer is required (repeat it to compare several), or "
+                              "give --scene FILE.json");
+    if (groups.size() > std::size_t(Scene::maxOptimizers))
+        throw InvalidArgument("--optimizer is given " + std::to_string(groups.size())
+            + " times; at most " + std::to_string(Scene::maxOptimizers) + " are accepted");
+    for (const Group& group : groups) {
+        const OptimizerInfo* info = findOptimizer(group.name);
+        OptimizerEntry entry = scene.makeEntry(group.name);
+        const ParameterValues overrides = Arguments::parameterValues(
+            "--param", group.assignments, info->parameters, group.name);
+        entry.parameters = resolveParameters(info->parameters, overrides, group.name);
+        makeOptimizer(entry.name, entry.parameters); // combinations (nesterov, rprop)
+        scene.optimizers.append(entry);
+    }
+
+    if (const auto start = arguments.point("--start"))
+        scene.start = *start;
+    scene.steps = arguments.integer("--steps", 500, 0, Scene::maxSteps);
+    scene.gradient = parseGradientSettings(arguments, *surface);
+    return scene;
+}
+
+} // namespace
+
+int renderCommand(const std::vector<std::string>& words)
+{
+    const std::vector<FlagSpec> flags = renderFlags();
+    const Arguments arguments("render", flags, words);
+    if (arguments.has("--help")) {
+        std::cout << usageText("render",
+            "(--scene FILE.json | --surface NAME --optimizer NAME [--param k=v]"
+            "... [--optimizer NAME ...]...) --out FILE.(png|svg|pdf) [options]",
+            flags);
+        return exitOk;
+    }
+
+    // Everything is checked before any work: bad input exits 2 and writes nothing.
+    const std::string out = arguments.requiredText("--out");
+    const QString outPath = QString::fromStdString(out);
+    const QString extension = QFileInfo(outPath).suffix().toLower();
+    if (extension != "png" && extension != "svg" && extension != "pdf")
+        throw InvalidArgument(
+            "--out '" + out + "' has an unknown extension; accepted: .png, .svg, .pdf");
+    const QSize size = parseSize(arguments);
+    const double scale = arguments.number("--scale", 1.0, 1.0, 4.0);
+
+    Scene scene;
+    if (const auto sceneFile = arguments.text("--scene")) {
+        for (const std::string& name : sceneFlagNames)
+            if (arguments.has(name))
+                throw InvalidArgument(name
+                    + " cannot be combined with --scene; the scene "
+                      "file gives the surface, optimizers and steps");
+        scene = Scene::load(QString::fromStdString(*sceneFile));
+    } else {
+        scene = sceneFromFlags(arguments);
+    }
+    if (arguments.has("--layout"))
+        scene.layout
+            = arguments.choice("--layout", {"overlay", "small_multiples"}, "overlay") == "overlay"
+            ? SceneLayout::Overlay
+            : SceneLayout::SmallMultiples;
+    if (arguments.has("--measure"))
+        scene.lossMeasure = arguments.choice("--measure", {"loss", "distance"}, "loss") == "loss"
+            ? LossMeasure::Loss
+            : LossMeasure::DistanceToMinimum;
+    const std::string panelsName
+        = arguments.choice("--panels", {"both", "surface", "loss"}, "both");
+    const Figure::Panels panels = panelsName == "surface" ? Figure::Panels::SurfaceOnly
+        : panelsName == "loss"                            ? Figure::Panels::LossOnly
+                                                          : Figure::Panels::SurfaceAndLoss;
+    SceneSimulation check(scene); // unknown names, optimizers the surface cannot serve
+
+    if (const auto savePath = arguments.text("--save-scene")) {
+        QString error;
+        if (!scene.save(QString::fromStdString(*savePath), &error)) {
+            std::fprintf(stderr, "optviz-cli render: cannot write scene '%s': %s\n",
+                savePath->c_str(), error.toStdString().c_str());
+            return exitFailure;
+        }
+    }
+
+    // Qt's GUI machinery only now, and offscreen on a machine without a display.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt's chatter (no XDG_RUNTIME_DIR on a bare machine, QCustomPlot's debug output) is
+    // not the CLI's business; real warnings still reach stderr.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& text) {
+        if (type == QtDebugMsg || type == QtInfoMsg || text.contains("XDG_RUNTIME_DIR"))
+            return;
+        std::fprintf(stderr, "optviz-cli render: %s\n", text.toLocal8Bit().constData());
+    });
+    static char applicationName[] = "optviz-cli";
+    static char* argv[] = {applicationName, nullptr};
+    static int argc = 1;
+    const QApplication application(argc, argv);
+
+    QString error;
+    if (!renderSceneToFile(scene, outPath, size, scale, &error, panels)) {
+        std::fprintf(stderr, "optviz-cli render: %s\n", error.toStdString().c_str());
+        return exitFailure;
+    }
+    return exitOk;
+}
+
+} // namespace optviz::cli

@@ -1,0 +1,83 @@
+// optviz: the window. Thin: it sets up the application, opens a scene file if given one
+// and shows the main window. On a machine with no display it renders the scene to a PNG
+// instead and says where, so the README's first command shows something everywhere.
+
+#include "ui/app_settings.h"
+#include "ui/figure_export.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int renderWithoutDisplay(const QString& scenePath)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    int argc = 1;
+    char name[] = "optviz";
+    char* argv[] = {name, nullptr};
+    QApplication application(argc, argv);
+    optviz::Scene scene = optviz::Scene::defaultScene();
+    if (!scenePath.isEmpty()) {
+        try {
+            scene = optviz::Scene::load(scenePath);
+        } catch (const optviz::InvalidArgument& error) {
+            std::fprintf(stderr, "optviz: %s\n", error.what());
+            return 2;
+        }
+    }
+    const QString out = QDir::current().absoluteFilePath(scenePath.isEmpty()
+            ? "optviz-default-scene.png"
+            : QFileInfo(scenePath).completeBaseName() + ".png");
+    QString error;
+    if (!optviz::renderSceneToFile(scene, out, QSize(1600, 900), 1.0, &error)) {
+        std::fprintf(stderr, "optviz: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("optviz: no display found, so the %s was rendered to %s\n",
+        scenePath.isEmpty() ? "default scene" : "scene", qPrintable(out));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QString scenePath;
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == "--help" || argument == "-h") {
+            std::printf("usage: optviz [SCENE.json]\n\nOpens the window (with the scene, or "
+                        "the last session). With no display, renders the scene to a PNG.\n");
+            return 0;
+        }
+        if (!argument.startsWith('-'))
+            scenePath = argument;
+    }
+    if (!hasDisplay())
+        return renderWithoutDisplay(scenePath);
+
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName("optviz");
+    QApplication::setApplicationName("optviz");
+    QApplication::setApplicationDisplayName("optviz");
+
+    optviz::AppSettings settings;
+    optviz::MainWindow window(settings);
+    if (!scenePath.isEmpty())
+        window.openScene(scenePath);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,91 @@
+#include "app_settings.h"
+
+#include <QJsonDocument>
+
+namespace optviz {
+
+namespace {
+const char* const lastSceneKey = "session/lastScene";
+const char* const recentFilesKey = "files/recent";
+const char* const geometryKey = "window/geometry";
+const char* const stateKey = "window/state";
+} // namespace
+
+AppSettings::AppSettings()
+    : settings_("optviz", "optviz")
+{
+}
+
+AppSettings::AppSettings(const QString& iniPath)
+    : settings_(iniPath, QSettings::IniFormat)
+{
+}
+
+std::optional<Scene> AppSettings::lastScene() const
+{
+    const QByteArray json = settings_.value(lastSceneKey).toByteArray();
+    if (json.isEmpty())
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (!document.isObject())
+        return std::nullopt;
+    try {
+        return Scene::fromJson(document.object());
+    } catch (const InvalidArgument&) {
+        return std::nullopt; // a scene from an older or damaged session: start afresh
+    }
+}
+
+void AppSettings::setLastScene(const Scene& scene)
+{
+    settings_.setValue(lastSceneKey, QJsonDocument(scene.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QStringList AppSettings::recentFiles() const
+{
+    return settings_.value(recentFilesKey).toStringList();
+}
+
+void AppSettings::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    settings_.setValue(recentFilesKey, files);
+}
+
+void AppSettings::removeRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    settings_.setValue(recentFilesKey, files);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return settings_.value(geometryKey).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray& geometry)
+{
+    settings_.setValue(geometryKey, geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return settings_.value(stateKey).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray& state)
+{
+    settings_.setValue(stateKey, state);
+}
+
+void AppSettings::sync()
+{
+    settings_.sync();
+}
+
+} // namespace optviz

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "scene.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QStringList>
+
+#include <optional>
+
+namespace optviz {
+
+// Everything the window remembers between sessions, typed, over QSettings (KDE Step's
+// "settings in one typed class"): the last scene, recent files, window geometry and
+// dock layout.
+class AppSettings
+{
+public:
+    AppSettings(); // the application's QSettings (organisation "optviz", application "optviz")
+    explicit AppSettings(const QString& iniPath); // a private file, for tests
+
+    // The scene of the last session, if one was saved and is still valid.
+    std::optional<Scene> lastScene() const;
+    void setLastScene(const Scene& scene);
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString& path); // most recent first, at most maxRecentFiles
+    void removeRecentFile(const QString& path);
+    static constexpr int maxRecentFiles = 8;
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
+    void sync();
+
+private:
+    mutable QSettings settings_;
+};
+
+} // namespace optviz

@@ -1,0 +1,237 @@
+#pragma once
+
+#include "run_series.h"
+#include "scene.h"
+
+#include <qcustomplot.h>
+
+#include <QPointer>
+#include <QTimer>
+#include <QVector>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <vector>
+
+namespace optviz {
+
+class LandscapeMap;
+
+// The one renderer of a scene (design.md, "Figure rendering"): the surface as a heat map
+// with contour lines and a colour bar, known minima, the start marker, one trajectory
+// per optimizer with its current point and a legend, and the loss-versus-step panel.
+// The window shows it; its exports and `optviz-cli render` draw the very same object.
+//
+// Layers, bottom to top: "landscape" (heat map, contours and minima, in a paint buffer
+// of its own; the heat map with its contours also caches its rendering, so a replot
+// after new runs costs one blit for the whole landscape), "background" (axis rects,
+// colour scale), "grid", "main", "halos" (white halos under the paths), "paths"
+// (trajectories and loss curves), "markers" (current points, start marker, captions),
+// "axes", "legend", "overlay"; everything above the landscape shares one paint buffer.
+// Paths and loss curves are simplified in pixel space as they are drawn (TrajectoryCurve,
+// LossGraph), so thousands of steps replot in milliseconds.
+//
+// Mouse: a click on a map picks a start point; a drag that begins on the start marker
+// moves it (startPicked while dragging); any other drag pans and the wheel zooms the
+// map (all maps of small multiples follow). After a zoom or pan the figure recomputes
+// its heat map and contours for the new view itself and emits viewChangedByUser.
+class Figure : public QCustomPlot
+{
+    Q_OBJECT
+
+public:
+    enum class Panels { SurfaceAndLoss, SurfaceOnly, LossOnly };
+
+    explicit Figure(QWidget* parent = nullptr);
+    ~Figure() override;
+
+    // Rebuilds the heat map, contours, minima, title and colour scale: call when the
+    // surface, its parameters or the scene's view change. Shows the scene's view (its
+    // "home", where resetView() returns), except that a zoom the user made is kept when
+    // only the surface's parameters changed. Does not replot.
+    void setLandscape(const Scene& scene, const Surface& surface);
+    // Redraws paths, current points, loss curves and legend from the runs (series[i]
+    // belongs to the scene's i-th *enabled* optimizer, whose label and colour it takes).
+    // Cheap: never touches the heat map or the contours. Does not replot.
+    void setRuns(const Scene& scene, const QVector<RunSeries>& series);
+    void setStart(Point2 start);
+    Point2 start() const { return start_; }
+    void setPanels(Panels panels);
+    Panels panels() const { return panels_; }
+    // Overlay (one map) or small multiples (one map per run, ≤ 3 per row, linked axes,
+    // one colour scale). setRuns() adds or removes maps when the run count changes.
+    void setSceneLayout(SceneLayout layout, int runCount);
+    SceneLayout sceneLayout() const { return layout_; }
+    void setLossMeasure(LossMeasure measure);
+    LossMeasure lossMeasure() const { return measure_; }
+    // The surface axes' current range (after zoom and pan).
+    ViewRect visibleView() const;
+    // Back to the home view of the last setLandscape(), heat map recomputed. Does not
+    // emit viewChangedByUser.
+    void resetView();
+
+    // Writes the figure as PNG (at `scale` × its size), SVG or PDF, chosen by the file's
+    // extension; false and a message naming the path in `error` on failure (unknown
+    // extension, missing or unwritable folder, scale outside (0, 8]).
+    bool exportTo(const QString& path, double scale, QString* error);
+
+    // What is drawn, for tests and the window.
+    int mapCount() const { return int(maps_.size()); }
+    QCPAxisRect* mapRect(int map) const;
+    QCPAxisRect* lossRect() const { return lossRect_; }
+    QCPColorScale* colourScale() const { return colourScale_; }
+    int runCount() const { return int(runPlots_.size()); }
+    // The run's trajectory on its map, its loss (or distance) curve; null where the
+    // panel is hidden.
+    QCPCurve* pathCurve(int run) const;
+    QCPGraph* lossGraph(int run) const;
+    // The run's legend text: "adam lr=1 — diverged at step 12".
+    QString runLabel(int run) const;
+    // The pixel (widget coordinates) of a surface point on a map.
+    QPointF pixelOf(Point2 point, int map = 0) const;
+
+signals:
+    // The user clicked the map or dragged the start marker to (x, y).
+    void startPicked(double x, double y);
+    // The user zoomed or panned the map (the heat map is already recomputed).
+    void viewChangedByUser(const ViewRect& view);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+
+private:
+    // Sizes that grow with the figure, so that a 2560 × 1440 export reads like the
+    // window does: `scale` is 1 up to 1280 × 800 and at most 1.6.
+    struct Style
+    {
+        double scale = 1.0;
+        int tickFont = 15; // pixels: ≥ 11 pt at 96 dpi, at any export resolution
+        int labelFont = 17;
+        int titleFont = 19;
+        int legendFont = 16;
+        double pathWidth = 2.75;
+        double haloWidth = 6.0;
+        double endSize = 12.0;
+        double startSize = 15.0;
+        double minimumSize = 18.0;
+        double dotSize = 5.5;
+    };
+    struct MapPanel
+    {
+        QCPAxisRect* rect = nullptr;
+        LandscapeMap* landscape = nullptr;
+        QCPGraph* minima = nullptr;
+        QCPGraph* start = nullptr;
+        QCPItemText* caption = nullptr; // small multiples: the run's label
+    };
+    struct RunPlot
+    {
+        QCPCurve* halo = nullptr;
+        QCPCurve* path = nullptr;
+        QCPCurve* end = nullptr; // current point, or ✕ where the run diverged
+        QCPGraph* loss = nullptr;
+        QCPAbstractPlottable* legendOwner = nullptr;
+        QString label;
+    };
+    struct RunStyle
+    {
+        QString label;
+        QColor colour;
+    };
+
+    static Style styleFor(QSize size);
+    void rebuild();
+    QCPAxisRect* addAxisRect(bool map);
+    void buildMaps(QCPLayoutGrid* panels);
+    int mapColumns() const;
+    void buildLossPanel();
+    void linkMapAxes();
+    void computeLandscape(const Surface& surface, const ViewRect& view);
+    void applyLandscape();
+    void setMapRanges(const ViewRect& view);
+    void updateStartMarkers();
+    void updateRuns();
+    void syncRunPlots();
+    void orderPaths();
+    // The extent of the values on the loss axis.
+    struct ValueSpan
+    {
+        double min = std::numeric_limits<double>::infinity();
+        double max = -std::numeric_limits<double>::infinity();
+        double minPositive = std::numeric_limits<double>::infinity();
+        bool anyNegative = false;
+        void include(double value)
+        {
+            min = std::min(min, value);
+            max = std::max(max, value);
+            if (value > 0.0)
+                minPositive = std::min(minPositive, value);
+            anyNegative = anyNegative || value < 0.0;
+        }
+        bool hasData() const { return min <= max; }
+    };
+    void updateLossAxes(const ValueSpan& values, double lastStep);
+    void updateTitle();
+    void updateLegendLayout();
+    void adaptToSize(QSize size);
+    bool isStacked(QSize size) const;
+    int mapAt(const QPointF& pos) const;
+    bool isNearStart(int map, const QPointF& pos) const;
+    Point2 coordinatesAt(int map, const QPointF& pos) const;
+    void onUserViewChange();
+
+    Panels panels_ = Panels::SurfaceAndLoss;
+    SceneLayout layout_ = SceneLayout::Overlay;
+    LossMeasure measure_ = LossMeasure::Loss;
+    int multiplesCount_ = 1;
+    Style style_;
+
+    // The layout (rebuilt by rebuild()).
+    QCPTextElement* title_ = nullptr;
+    QCPLegend* legend_ = nullptr;
+    QCPLayoutGrid* legendRow_ = nullptr;
+    QCPColorScale* colourScale_ = nullptr;
+    QCPAxisRect* lossRect_ = nullptr;
+    QPointer<QCPMarginGroup> topGroup_, bottomGroup_, leftGroup_, rightGroup_;
+    bool stacked_ = false; // the loss panel under the map rather than beside it
+    std::vector<MapPanel> maps_;
+    std::vector<RunPlot> runPlots_;
+    bool lossLogarithmic_ = false;
+    std::vector<int> pathOrder_; // runs in drawing order
+
+    // The landscape (from setLandscape; survives rebuilds).
+    bool hasLandscape_ = false;
+    std::string surfaceName_;
+    ParameterValues surfaceParameters_;
+    std::unique_ptr<Surface> surface_; // our own copy, to recompute after zoom and pan
+    std::vector<Point2> minima_;
+    ViewRect homeView_;
+    ViewRect landscapeView_; // the view the heat map was computed for
+    std::unique_ptr<QCPColorMapData> mapData_;
+    std::shared_ptr<const QVector<QPolygonF>> contours_;
+    bool logColours_ = false;
+    QCPRange colourRange_;
+    QString titleText_;
+
+    // The runs (from setRuns; survive rebuilds).
+    QVector<RunSeries> series_;
+    std::vector<RunStyle> runStyles_;
+    long long stepBudget_ = 0;
+    Point2 start_;
+    bool hasStart_ = false;
+
+    // Mouse state.
+    QPoint pressPos_;
+    int pressMap_ = -1;
+    ViewRect pressView_;
+    bool draggingStart_ = false;
+    bool linking_ = false;
+    QTimer wheelTimer_; // coalesces wheel steps before the heat map is recomputed
+};
+
+} // namespace optviz

@@ -1,0 +1,630 @@
+#include "main_window.h"
+
+#include "export_dialog.h"
+#include "optimizer_panel.h"
+#include "playback_bar.h"
+#include "simulation_controller.h"
+#include "step_inspector.h"
+#include "surface_panel.h"
+#include "trajectory_export.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
+namespace optviz {
+
+namespace {
+
+// The parts of a scene that change the runs (anything but the view and the display).
+bool sameRuns(const Scene& a, const Scene& b)
+{
+    return a.surface == b.surface && a.surfaceParameters == b.surfaceParameters
+        && a.start == b.start && a.steps == b.steps && a.optimizers == b.optimizers
+        && a.gradient == b.gradient;
+}
+
+bool sameLandscape(const Scene& a, const Scene& b)
+{
+    return a.surface == b.surface && a.surfaceParameters == b.surfaceParameters && a.view == b.view;
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , settings_(settings)
+    , figure_(new Figure(this))
+    , controller_(new SimulationController(this))
+    , surfacePanel_(new SurfacePanel(this))
+    , optimizerPanel_(new OptimizerPanel(this))
+    , inspector_(new StepInspector(this))
+    , playbackBar_(new PlaybackBar(this))
+    , progressLabel_(new QLabel(this))
+    , sessionTimer_(new QTimer(this))
+{
+    setObjectName("mainWindow");
+    setCentralWidget(figure_);
+    setAcceptDrops(true);
+    statusBar()->addPermanentWidget(progressLabel_);
+    sessionTimer_->setSingleShot(true);
+    sessionTimer_->setInterval(1500);
+
+    createActions();
+    createMenus();
+    createDocks();
+    connectParts();
+
+    if (!restoreGeometry(settings_.windowGeometry())) {
+        // Large enough for both panels beside the figure, never larger than the screen.
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1480, available.width() * 19 / 20),
+            std::min(920, available.height() * 19 / 20));
+    }
+    restoreState(settings_.windowState());
+
+    setPlaybackMode(PlaybackMode::Instant);
+    applyScene(settings_.lastScene().value_or(Scene::defaultScene()));
+    modified_ = false;
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    controller_->shutdown();
+}
+
+PlaybackMode MainWindow::playbackMode() const
+{
+    return controller_->mode();
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip) {
+        auto* action = new QAction(text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        addAction(action); // shortcuts work even while the menu bar is hidden (full screen)
+        return action;
+    };
+    newSceneAction_
+        = make(tr("&New Scene"), QKeySequence::New, tr("Start again from the default scene"));
+    openAction_ = make(tr("&Open Scene…"), QKeySequence::Open, tr("Open a scene file (.json)"));
+    saveAction_ = make(tr("&Save Scene"), QKeySequence::Save, tr("Save the scene to its file"));
+    saveAsAction_
+        = make(tr("Save Scene &As…"), QKeySequence::SaveAs, tr("Save the scene to a new file"));
+    exportFigureAction_ = make(tr("&Export Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Write the figure as PNG, SVG or PDF"));
+    exportTrajectoriesAction_
+        = make(tr("Export &Trajectories…"), {}, tr("Write every trajectory as CSV or JSON"));
+    copyFigureAction_ = make(tr("&Copy Figure"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+        tr("Copy the figure to the clipboard as an image"));
+    quitAction_ = make(tr("&Quit"), QKeySequence::Quit, tr("Quit optviz"));
+
+    playAction_ = make(tr("&Play / Pause"), QKeySequence(Qt::Key_Space),
+        tr("Animate the optimizers step by step, or pause them"));
+    stepAction_
+        = make(tr("&Step"), QKeySequence(Qt::Key_Right), tr("Take one step with every optimizer"));
+    resetAction_
+        = make(tr("&Reset"), QKeySequence(Qt::Key_R), tr("Back to the start point, step 0"));
+    animateAction_ = make(tr("&Animate"), {}, tr("Watch the optimizers move at the chosen speed"));
+    instantAction_ = make(tr("&Instant"), {},
+        tr("Show every trajectory to the step budget at once; every change "
+           "recomputes them"));
+    for (QAction* action : {animateAction_, instantAction_})
+        action->setCheckable(true);
+    auto* modes = new QActionGroup(this);
+    modes->addAction(animateAction_);
+    modes->addAction(instantAction_);
+
+    overlayAction_ = make(tr("&Overlay"), {}, tr("All paths on one map"));
+    smallMultiplesAction_ = make(
+        tr("S&mall Multiples"), {}, tr("One map per optimizer, linked axes, same colour scale"));
+    lossAction_ = make(tr("&Loss"), {}, tr("Plot the loss against the step"));
+    distanceAction_ = make(tr("&Distance to Minimum"), {},
+        tr("Plot the distance to the nearest known minimum against the step"));
+    for (QAction* action : {overlayAction_, smallMultiplesAction_, lossAction_, distanceAction_})
+        action->setCheckable(true);
+    auto* layouts = new QActionGroup(this);
+    layouts->addAction(overlayAction_);
+    layouts->addAction(smallMultiplesAction_);
+    auto* measures = new QActionGroup(this);
+    measures->addAction(lossAction_);
+    measures->addAction(distanceAction_);
+    resetViewAction_ = make(
+        tr("Reset &View"), QKeySequence(Qt::Key_Home), tr("Back to the surface's default view"));
+    fullScreenAction_ = make(
+        tr("&Full Screen"), QKeySequence(Qt::Key_F11), tr("Fill the screen (for the projector)"));
+    fullScreenAction_->setCheckable(true);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newSceneAction_);
+    file->addAction(openAction_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(saveAction_);
+    file->addAction(saveAsAction_);
+    file->addSeparator();
+    file->addAction(exportFigureAction_);
+    file->addAction(exportTrajectoriesAction_);
+    file->addAction(copyFigureAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+    updateRecentMenu();
+
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addAction(playAction_);
+    playback->addAction(stepAction_);
+    playback->addAction(resetAction_);
+    playback->addSeparator();
+    playback->addAction(animateAction_);
+    playback->addAction(instantAction_);
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->addAction(overlayAction_);
+    viewMenu_->addAction(smallMultiplesAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(lossAction_);
+    viewMenu_->addAction(distanceAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(resetViewAction_);
+    viewMenu_->addAction(fullScreenAction_);
+    viewMenu_->addSeparator();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        QMessageBox::information(this, tr("Keyboard shortcuts"),
+            tr("<table>"
+               "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+               "<tr><td><b>→</b></td><td>one step</td></tr>"
+               "<tr><td><b>R</b></td><td>reset to step 0</td></tr>"
+               "<tr><td><b>Home</b></td><td>reset the view</td></tr>"
+               "<tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a scene</td></tr>"
+               "<tr><td><b>Ctrl+E</b></td><td>export the figure</td></tr>"
+               "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+               "</table><p>Click the map to move the start point, or drag the start marker. "
+               "Scroll to zoom, drag to pan.</p>"));
+    });
+    help->addAction(tr("&About optviz"), this, [this] {
+        QMessageBox::about(this, tr("About optviz"),
+            tr("<b>optviz</b> makes optimization visible: the update rules of "
+               "torch.optim, exactly, on surfaces you can see."));
+    });
+}
+
+void MainWindow::createDocks()
+{
+    auto dock = [this](const QString& title, const QString& name, QWidget* widget,
+                    Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name); // for saveState()
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        viewMenu_->addAction(d->toggleViewAction());
+        return d;
+    };
+    dock(tr("Surface"), "surfaceDock", surfacePanel_, Qt::LeftDockWidgetArea);
+    dock(tr("Optimizers"), "optimizersDock", optimizerPanel_, Qt::RightDockWidgetArea);
+    QDockWidget* inspectorDock
+        = dock(tr("Step inspector"), "inspectorDock", inspector_, Qt::LeftDockWidgetArea);
+    inspectorDock->setToolTip(tr("The numbers behind the chosen optimizer's current step"));
+
+    auto* toolbar = addToolBar(tr("Playback"));
+    toolbar->setObjectName("playbackToolBar");
+    toolbar->addWidget(playbackBar_);
+}
+
+void MainWindow::connectParts()
+{
+    connect(newSceneAction_, &QAction::triggered, this, [this] {
+        applyScene(Scene::defaultScene());
+        scenePath_.clear();
+        updateTitle();
+    });
+    connect(openAction_, &QAction::triggered, this, &MainWindow::openDialog);
+    connect(saveAction_, &QAction::triggered, this, [this] {
+        if (scenePath_.isEmpty())
+            saveDialog();
+        else
+            saveScene(scenePath_);
+    });
+    connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveDialog);
+    connect(exportFigureAction_, &QAction::triggered, this, &MainWindow::exportFigureDialog);
+    connect(exportTrajectoriesAction_, &QAction::triggered, this,
+        &MainWindow::exportTrajectoriesDialog);
+    connect(copyFigureAction_, &QAction::triggered, this, &MainWindow::copyFigure);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    connect(playAction_, &QAction::triggered, this, &MainWindow::togglePlay);
+    connect(stepAction_, &QAction::triggered, this, &MainWindow::stepOnce);
+    connect(resetAction_, &QAction::triggered, this, &MainWindow::resetRuns);
+    connect(animateAction_, &QAction::triggered, this,
+        [this] { setPlaybackMode(PlaybackMode::Animate); });
+    connect(instantAction_, &QAction::triggered, this,
+        [this] { setPlaybackMode(PlaybackMode::Instant); });
+
+    connect(overlayAction_, &QAction::triggered, this, [this] {
+        Scene edited = scene_;
+        edited.layout = SceneLayout::Overlay;
+        applyScene(edited);
+    });
+    connect(smallMultiplesAction_, &QAction::triggered, this, [this] {
+        Scene edited = scene_;
+        edited.layout = SceneLayout::SmallMultiples;
+        applyScene(edited);
+    });
+    connect(lossAction_, &QAction::triggered, this, [this] {
+        Scene edited = scene_;
+        edited.lossMeasure = LossMeasure::Loss;
+        applyScene(edited);
+    });
+    connect(distanceAction_, &QAction::triggered, this, [this] {
+        Scene edited = scene_;
+        edited.lossMeasure = LossMeasure::DistanceToMinimum;
+        applyScene(edited);
+    });
+    connect(resetViewAction_, &QAction::triggered, this, [this] {
+        Scene edited = scene_;
+        edited.view.reset();
+        applyScene(edited);
+        figure_->resetView();
+        figure_->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(fullScreenAction_, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            showFullScreen();
+        else
+            showNormal();
+    });
+
+    connect(surfacePanel_, &SurfacePanel::sceneEdited, this, &MainWindow::applyScene);
+    connect(optimizerPanel_, &OptimizerPanel::sceneEdited, this, &MainWindow::applyScene);
+    connect(playbackBar_, &PlaybackBar::sceneEdited, this, &MainWindow::applyScene);
+    connect(playbackBar_, &PlaybackBar::playToggled, this, [this](bool playing) {
+        if (playing != controller_->isPlaying())
+            togglePlay();
+    });
+    connect(playbackBar_, &PlaybackBar::stepRequested, this, &MainWindow::stepOnce);
+    connect(playbackBar_, &PlaybackBar::resetRequested, this, &MainWindow::resetRuns);
+    connect(playbackBar_, &PlaybackBar::speedChanged, controller_, &SimulationController::setSpeed);
+    connect(playbackBar_, &PlaybackBar::modeChanged, this, &MainWindow::setPlaybackMode);
+
+    connect(figure_, &Figure::startPicked, this, &MainWindow::onStartPicked);
+    connect(figure_, &Figure::viewChangedByUser, this, &MainWindow::onViewChanged);
+
+    connect(controller_, &SimulationController::runsUpdated, this, &MainWindow::onRunsUpdated);
+    connect(controller_, &SimulationController::playingChanged, this,
+        [this](bool playing) { playbackBar_->setPlaying(playing); });
+    connect(controller_, &SimulationController::runDiverged, this,
+        [this](int, qint64, const QString& message) { showStatus(message); });
+    connect(controller_, &SimulationController::sceneFailed, this, [this](const QString& message) {
+        showStatus(tr("Cannot run this scene: %1").arg(message));
+    });
+    connect(inspector_, &StepInspector::currentRunChanged, this, [this] { onRunsUpdated(); });
+
+    connect(sessionTimer_, &QTimer::timeout, this, [this] { settings_.setLastScene(scene_); });
+}
+
+void MainWindow::applyScene(const Scene& scene)
+{
+    const bool first = !surface_;
+    const bool runsChanged = first || !sameRuns(scene, scene_);
+    const bool landscapeChanged = first || !sameLandscape(scene, scene_);
+    const bool layoutChanged = first || scene.layout != scene_.layout
+        || scene.lossMeasure != scene_.lossMeasure
+        || scene.optimizers.size() != scene_.optimizers.size();
+
+    if (first || scene.surface != scene_.surface
+        || scene.surfaceParameters != scene_.surfaceParameters) {
+        try {
+            surface_ = scene.makeSurface();
+        } catch (const InvalidArgument& error) {
+            showStatus(tr("Cannot use this surface: %1").arg(QString::fromUtf8(error.what())));
+            return; // keep the current scene
+        }
+    }
+    scene_ = scene;
+    if (!first) {
+        modified_ = true;
+        sessionTimer_->start();
+    }
+
+    surfacePanel_->setScene(scene_);
+    optimizerPanel_->setScene(scene_);
+    playbackBar_->setScene(scene_);
+    overlayAction_->setChecked(scene_.layout == SceneLayout::Overlay);
+    smallMultiplesAction_->setChecked(scene_.layout == SceneLayout::SmallMultiples);
+    lossAction_->setChecked(scene_.lossMeasure == LossMeasure::Loss);
+    distanceAction_->setChecked(scene_.lossMeasure == LossMeasure::DistanceToMinimum);
+
+    if (landscapeChanged)
+        figure_->setLandscape(scene_, *surface_);
+    if (layoutChanged) {
+        int enabled = 0;
+        for (const OptimizerEntry& entry : scene_.optimizers)
+            enabled += entry.enabled ? 1 : 0;
+        figure_->setSceneLayout(scene_.layout, enabled);
+        figure_->setLossMeasure(scene_.lossMeasure);
+    }
+    figure_->setStart(scene_.effectiveStart(*surface_));
+    if (runsChanged)
+        controller_->setScene(scene_);
+    else
+        onRunsUpdated();
+    figure_->replot(QCustomPlot::rpQueuedReplot);
+    updateTitle();
+}
+
+void MainWindow::onRunsUpdated()
+{
+    // The controller's series belong to its scene; the figure draws them with the same
+    // scene so that runs and optimizer entries always match.
+    const Scene& runScene = controller_->scene();
+    figure_->setRuns(runScene, controller_->series());
+    figure_->replot(QCustomPlot::rpQueuedReplot);
+    inspector_->setRuns(runScene, controller_->series(), controller_->runEntries());
+
+    long long step = 0;
+    bool decimated = false;
+    QStringList diverged;
+    const QVector<RunSeries>& series = controller_->series();
+    for (int run = 0; run < series.size(); ++run) {
+        step = std::max(step, series[run].stepsTaken());
+        decimated = decimated || series[run].isDecimated();
+        const int entry = controller_->runEntries().value(run, -1);
+        if (series[run].status() == RunStatus::Diverged) {
+            diverged << tr("%1 diverged at step %2")
+                            .arg(controller_->runLabel(run))
+                            .arg(series[run].divergedAtStep());
+            optimizerPanel_->setRunStatus(
+                entry, tr("diverged at step %1").arg(series[run].divergedAtStep()));
+        } else {
+            optimizerPanel_->setRunStatus(entry, QString());
+        }
+    }
+    QString progress = tr("step %1 / %2").arg(step).arg(runScene.steps);
+    if (decimated)
+        progress += tr(" · long run: older points thinned for display (files stay exact)");
+    progressLabel_->setText(progress);
+    if (!diverged.isEmpty())
+        statusBar()->showMessage(diverged.join(" · "));
+}
+
+void MainWindow::onStartPicked(double x, double y)
+{
+    Scene edited = scene_;
+    edited.start = Point2 {x, y};
+    applyScene(edited);
+}
+
+void MainWindow::onViewChanged(const ViewRect& view)
+{
+    Scene edited = scene_;
+    edited.view = view;
+    applyScene(edited);
+}
+
+void MainWindow::setPlaybackMode(PlaybackMode mode)
+{
+    animateAction_->setChecked(mode == PlaybackMode::Animate);
+    instantAction_->setChecked(mode == PlaybackMode::Instant);
+    playbackBar_->setMode(mode);
+    if (mode != controller_->mode())
+        controller_->setMode(mode);
+}
+
+void MainWindow::togglePlay()
+{
+    // Playing means watching the race: in Instant mode, Play starts the animation from
+    // step 0.
+    if (controller_->mode() == PlaybackMode::Instant) {
+        setPlaybackMode(PlaybackMode::Animate);
+        controller_->reset();
+        controller_->play();
+        return;
+    }
+    if (controller_->isFinished() && !controller_->isPlaying())
+        controller_->reset();
+    controller_->togglePlaying();
+}
+
+void MainWindow::stepOnce()
+{
+    if (controller_->mode() == PlaybackMode::Instant) {
+        setPlaybackMode(PlaybackMode::Animate);
+        controller_->reset();
+    }
+    controller_->stepOnce();
+}
+
+void MainWindow::resetRuns()
+{
+    if (controller_->mode() == PlaybackMode::Instant)
+        setPlaybackMode(PlaybackMode::Animate);
+    controller_->pause();
+    controller_->reset();
+}
+
+bool MainWindow::openScene(const QString& path)
+{
+    try {
+        const Scene loaded = Scene::load(path);
+        applyScene(loaded);
+        scenePath_ = path;
+        modified_ = false;
+        settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
+        updateRecentMenu();
+        updateTitle();
+        showStatus(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+        return true;
+    } catch (const InvalidArgument& error) {
+        showError(tr("Cannot open scene"),
+            tr("%1\n\nThe current scene is kept.").arg(QString::fromUtf8(error.what())));
+        return false;
+    }
+}
+
+bool MainWindow::saveScene(const QString& path)
+{
+    QString error;
+    if (!scene_.save(path, &error)) {
+        showError(tr("Cannot save scene"),
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    scenePath_ = path;
+    modified_ = false;
+    settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    updateTitle();
+    showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MainWindow::openDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open scene"), scenePath_, tr("optviz scenes (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openScene(path);
+}
+
+bool MainWindow::saveDialog()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save scene"),
+        scenePath_.isEmpty() ? "scene.json" : scenePath_, tr("optviz scenes (*.json)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".json";
+    return saveScene(path);
+}
+
+void MainWindow::exportFigureDialog()
+{
+    const QString base = scenePath_.isEmpty() ? QString("optviz-figure")
+                                              : QFileInfo(scenePath_).completeBaseName();
+    ExportDialog dialog(QDir::current().filePath(base + ".png"), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
+        return;
+    // A figure of its own at the requested size, drawn by the same code as the window's.
+    Figure exported;
+    exported.resize(dialog.size());
+    exported.setLandscape(scene_, *surface_);
+    int enabled = 0;
+    for (const OptimizerEntry& entry : scene_.optimizers)
+        enabled += entry.enabled ? 1 : 0;
+    exported.setSceneLayout(scene_.layout, enabled);
+    exported.setLossMeasure(scene_.lossMeasure);
+    exported.setPanels(dialog.panels());
+    exported.setStart(scene_.effectiveStart(*surface_));
+    exported.setRuns(controller_->scene(), controller_->series());
+    QString error;
+    if (!exported.exportTo(dialog.path(), dialog.scale(), &error))
+        showError(tr("Cannot export figure"), error);
+    else
+        showStatus(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.path())));
+}
+
+void MainWindow::exportTrajectoriesDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export trajectories"),
+        QDir::current().filePath("trajectories.csv"), tr("CSV (*.csv);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTrajectories(scene_, path, &error))
+        showError(tr("Cannot export trajectories"), error);
+    else
+        showStatus(tr("Exported %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::copyFigure()
+{
+    QApplication::clipboard()->setPixmap(figure_->toPixmap());
+    showStatus(tr("Figure copied to the clipboard"));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList files = settings_.recentFiles();
+    for (const QString& path : files)
+        recentMenu_
+            ->addAction(QFileInfo(path).fileName(), this,
+                [this, path] {
+                    if (!QFileInfo::exists(path)) {
+                        settings_.removeRecentFile(path);
+                        updateRecentMenu();
+                        showStatus(tr("%1 no longer exists").arg(QDir::toNativeSeparators(path)));
+                        return;
+                    }
+                    openScene(path);
+                })
+            ->setToolTip(QDir::toNativeSeparators(path));
+    recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = scenePath_.isEmpty() ? tr("untitled") : QFileInfo(scenePath_).fileName();
+    setWindowTitle(tr("%1%2 — optviz").arg(name, modified_ ? "*" : ""));
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    // Window-modal but not blocking: the event loop (and the worker's batches) go on.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    showStatus(message.section('\n', 0, 0));
+}
+
+void MainWindow::showStatus(const QString& message)
+{
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    controller_->shutdown();
+    settings_.setLastScene(scene_);
+    settings_.setWindowGeometry(saveGeometry());
+    settings_.setWindowState(saveState());
+    settings_.sync();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        openScene(urls.first().toLocalFile());
+}
+
+} // namespace optviz

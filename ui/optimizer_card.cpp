@@ -1,0 +1,413 @@
+#include "optimizer_card.h"
+
+#include "core/optimizer.h"
+#include "parameter_control.h"
+
+#include <QCheckBox>
+#include <QColorDialog>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+
+namespace optviz {
+
+namespace {
+
+constexpr int stripWidth = 5;
+
+QString toQString(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString summaryOf(const OptimizerInfo& info)
+{
+    QString text = QStringLiteral("<b>%1</b> — %2")
+                       .arg(toQString(info.name), toQString(info.summary).toHtmlEscaped());
+    if (!info.aliasOf.empty())
+        text += QObject::tr(" (sgd with other defaults)");
+    if (info.usesHessian)
+        text += QObject::tr(" — uses the exact Hessian");
+    return text;
+}
+
+// Small line icons drawn in the text colour at the font's height, crisp at any scale
+// and independent of which symbols the installed fonts happen to have.
+enum class Glyph { Duplicate, Remove };
+
+QIcon glyphIcon(Glyph glyph, const QColor& colour, int side, qreal ratio)
+{
+    QPixmap pixmap(QSize(side, side) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(
+        QPen(colour, std::max(1.2, side / 12.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    const double margin = side * 0.18;
+    const double extent = side - 2 * margin;
+    if (glyph == Glyph::Duplicate) {
+        const double box = extent * 0.68;
+        const double shift = extent - box;
+        painter.drawRoundedRect(QRectF(margin + shift, margin, box, box), 1.5, 1.5);
+        painter.setBrush(QColor(0, 0, 0, 0));
+        painter.drawRoundedRect(QRectF(margin, margin + shift, box, box), 1.5, 1.5);
+    } else {
+        const double inset = margin + extent * 0.12;
+        painter.drawLine(QPointF(inset, inset), QPointF(side - inset, side - inset));
+        painter.drawLine(QPointF(side - inset, inset), QPointF(inset, side - inset));
+    }
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+bool OptimizerCard::isEssentialParameter(std::string_view name)
+{
+    // What lessons vary: the step size, the momentum and moment decays, the QH
+    // weights, and the switches that change the method's character.
+    static constexpr std::array<std::string_view, 14> essential
+        = {"lr", "momentum", "beta1", "beta2", "nesterov", "nu", "nu1", "nu2", "alpha", "rho",
+            "etaminus", "etaplus", "line_search", "history_size"};
+    for (std::string_view candidate : essential)
+        if (candidate == name)
+            return true;
+    return false;
+}
+
+OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
+    : QFrame(parent)
+    , entry_(entry)
+{
+    setObjectName(QStringLiteral("optimizerCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setFrameShadow(QFrame::Plain);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(stripWidth + 6, 4, 6, 6);
+    layout->setSpacing(3);
+
+    auto* header = new QHBoxLayout;
+    header->setSpacing(4);
+    colourButton_ = new QToolButton(this);
+    colourButton_->setAutoRaise(true);
+    colourButton_->setToolTip(tr("Colour of this optimizer's path and loss curve.<br>Click to "
+                                 "choose another."));
+    connect(colourButton_, &QToolButton::clicked, this, &OptimizerCard::chooseColour);
+    header->addWidget(colourButton_);
+
+    enabledBox_ = new QCheckBox(this);
+    enabledBox_->setToolTip(tr("Run and show this optimizer.<br>Untick to hide it without "
+                               "losing its settings."));
+    connect(enabledBox_, &QCheckBox::toggled, this, [this](bool checked) {
+        entry_.enabled = checked;
+        update(); // the strip fades when off
+        publish();
+    });
+    header->addWidget(enabledBox_);
+
+    nameBox_ = new QComboBox(this);
+    nameBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    nameBox_->setFocusPolicy(Qt::StrongFocus);
+    nameBox_->installEventFilter(this);
+    for (const OptimizerInfo& info : optimizerCatalog()) {
+        nameBox_->addItem(toQString(info.name));
+        nameBox_->setItemData(nameBox_->count() - 1, summaryOf(info), Qt::ToolTipRole);
+    }
+    connect(nameBox_, &QComboBox::activated, this, &OptimizerCard::onNameChosen);
+    header->addWidget(nameBox_);
+    header->addStretch(1);
+
+    duplicateButton_ = new QToolButton(this);
+    duplicateButton_->setAutoRaise(true);
+    duplicateButton_->setToolTip(tr("Duplicate: add a copy right below with its own colour,"
+                                    "<br>e.g. to compare two learning rates."));
+    connect(duplicateButton_, &QToolButton::clicked, this, &OptimizerCard::duplicateRequested);
+    header->addWidget(duplicateButton_);
+
+    removeButton_ = new QToolButton(this);
+    removeButton_->setAutoRaise(true);
+    removeButton_->setToolTip(tr("Remove this optimizer"));
+    connect(removeButton_, &QToolButton::clicked, this, &OptimizerCard::removeRequested);
+    header->addWidget(removeButton_);
+    layout->addLayout(header);
+
+    statusLabel_ = new QLabel(this);
+    statusLabel_->setWordWrap(true);
+    statusLabel_->setTextFormat(Qt::PlainText);
+    statusLabel_->hide();
+    layout->addWidget(statusLabel_);
+
+    essentialArea_ = new QWidget(this);
+    auto* essentialLayout = new QVBoxLayout(essentialArea_);
+    essentialLayout->setContentsMargins(0, 0, 0, 0);
+    essentialLayout->setSpacing(2);
+    layout->addWidget(essentialArea_);
+
+    advancedButton_ = new QToolButton(this);
+    advancedButton_->setAutoRaise(true);
+    advancedButton_->setArrowType(Qt::RightArrow);
+    advancedButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(advancedButton_, &QToolButton::clicked, this,
+        [this] { setAdvancedExpanded(!advancedExpanded_); });
+    layout->addWidget(advancedButton_);
+
+    advancedArea_ = new QWidget(this);
+    auto* advancedLayout = new QVBoxLayout(advancedArea_);
+    advancedLayout->setContentsMargins(0, 0, 0, 0);
+    advancedLayout->setSpacing(2);
+    advancedArea_->hide();
+    layout->addWidget(advancedArea_);
+
+    buildParameterControls();
+    showEntry();
+}
+
+void OptimizerCard::buildParameterControls()
+{
+    for (ParameterControl* control : controls_) {
+        control->hide();
+        control->deleteLater(); // we may be inside one of its signals
+    }
+    controls_.clear();
+
+    const OptimizerInfo* info = findOptimizer(entry_.name);
+    if (!info)
+        return;
+    QStringList advancedNames;
+    for (const ParameterSpec& spec : info->parameters) {
+        const bool essential = isEssentialParameter(spec.name);
+        QWidget* area = essential ? essentialArea_ : advancedArea_;
+        auto* control = new ParameterControl(spec, area);
+        const auto it = entry_.parameters.find(spec.name);
+        control->setValue(it != entry_.parameters.end() ? it->second : spec.defaultValue);
+        const std::string name = spec.name;
+        connect(control, &ParameterControl::valueChanged, this,
+            [this, name](double value) { onParameterChanged(name, value); });
+        area->layout()->addWidget(control);
+        controls_.append(control);
+        if (!essential)
+            advancedNames.append(toQString(spec.name));
+    }
+    advancedButton_->setVisible(!advancedNames.isEmpty());
+    if (advancedNames.isEmpty())
+        advancedArea_->hide();
+    else
+        advancedArea_->setVisible(advancedExpanded_);
+    advancedButton_->setToolTip(tr("Show or hide the less often changed hyperparameters: %1")
+                                    .arg(advancedNames.join(QStringLiteral(", "))));
+}
+
+void OptimizerCard::setEntry(const OptimizerEntry& entry)
+{
+    const bool rebuild = entry.name != entry_.name;
+    entry_ = entry;
+    problem_.clear();
+    if (rebuild) {
+        buildParameterControls();
+    } else {
+        for (ParameterControl* control : controls_) {
+            const auto it = entry_.parameters.find(control->spec().name);
+            control->setValue(
+                it != entry_.parameters.end() ? it->second : control->spec().defaultValue);
+        }
+    }
+    showEntry();
+}
+
+void OptimizerCard::onParameterChanged(const std::string& name, double value)
+{
+    entry_.parameters[name] = value;
+    updateAdvancedCaption();
+    publish();
+}
+
+void OptimizerCard::onNameChosen(int index)
+{
+    const std::vector<OptimizerInfo>& catalog = optimizerCatalog();
+    if (index < 0 || index >= int(catalog.size())
+        || catalog[std::size_t(index)].name == entry_.name)
+        return;
+    const OptimizerInfo& info = catalog[std::size_t(index)];
+    entry_.name = info.name;
+    entry_.parameters = resolveParameters(info.parameters, {}, info.name);
+    problem_.clear();
+    buildParameterControls();
+    showEntry();
+    publish();
+}
+
+void OptimizerCard::chooseColour()
+{
+    const QColor colour = QColorDialog::getColor(
+        entry_.colour, this, tr("Colour of %1").arg(toQString(entry_.name)));
+    if (!colour.isValid() || colour == entry_.colour)
+        return;
+    entry_.colour = colour;
+    showEntry();
+    publish();
+}
+
+void OptimizerCard::publish()
+{
+    try {
+        makeOptimizer(entry_.name, entry_.parameters); // catches Nesterov without momentum
+    } catch (const InvalidArgument& error) {
+        problem_ = QString::fromUtf8(error.what());
+        updateStatus();
+        return;
+    }
+    problem_.clear();
+    updateStatus();
+    emit entryChanged(entry_);
+}
+
+void OptimizerCard::showEntry()
+{
+    {
+        const QSignalBlocker blocker(nameBox_);
+        nameBox_->setCurrentIndex(nameBox_->findText(toQString(entry_.name)));
+    }
+    {
+        const QSignalBlocker blocker(enabledBox_);
+        enabledBox_->setChecked(entry_.enabled);
+    }
+    if (const OptimizerInfo* info = findOptimizer(entry_.name))
+        nameBox_->setToolTip(summaryOf(*info)
+            + tr("<br>Choosing another method resets the hyperparameters "
+                 "to its defaults."));
+    updateColourIcon();
+    updateAdvancedCaption();
+    updateStatus();
+    update();
+}
+
+void OptimizerCard::updateColourIcon()
+{
+    const int side = fontMetrics().height();
+    const qreal ratio = devicePixelRatioF();
+    QPixmap pixmap(QSize(side, side) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(entry_.colour.darker(150), 1.0));
+    painter.setBrush(entry_.colour);
+    painter.drawRoundedRect(QRectF(1.5, 1.5, side - 3.0, side - 3.0), 3.0, 3.0);
+    painter.end();
+    colourButton_->setIcon(QIcon(pixmap));
+    colourButton_->setIconSize(QSize(side, side));
+
+    const QColor ink = palette().color(QPalette::WindowText);
+    duplicateButton_->setIcon(glyphIcon(Glyph::Duplicate, ink, side, ratio));
+    duplicateButton_->setIconSize(QSize(side, side));
+    removeButton_->setIcon(glyphIcon(Glyph::Remove, ink, side, ratio));
+    removeButton_->setIconSize(QSize(side, side));
+}
+
+void OptimizerCard::updateAdvancedCaption()
+{
+    int count = 0;
+    int changed = 0;
+    for (const ParameterControl* control : controls_) {
+        if (isEssentialParameter(control->spec().name))
+            continue;
+        ++count;
+        const auto it = entry_.parameters.find(control->spec().name);
+        if (it != entry_.parameters.end() && it->second != control->spec().defaultValue)
+            ++changed;
+    }
+    // "1 changed" keeps a non-default eps visible while the fold is closed.
+    advancedButton_->setText(changed > 0 ? tr("Advanced (%1, %2 changed)").arg(count).arg(changed)
+                                         : tr("Advanced (%1)").arg(count));
+}
+
+bool OptimizerCard::isAdvancedExpanded() const
+{
+    return advancedExpanded_;
+}
+
+void OptimizerCard::setAdvancedExpanded(bool expanded)
+{
+    advancedExpanded_ = expanded;
+    advancedButton_->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    advancedArea_->setVisible(expanded && advancedButton_->isVisibleTo(this));
+}
+
+void OptimizerCard::setStatusText(const QString& text, StatusTone tone)
+{
+    if (text == statusText_ && tone == statusTone_)
+        return; // the window repeats the status with every batch
+    statusText_ = text;
+    statusTone_ = tone;
+    updateStatus();
+}
+
+void OptimizerCard::setDuplicateEnabled(bool enabled)
+{
+    duplicateButton_->setEnabled(enabled);
+}
+
+ParameterControl* OptimizerCard::parameterControl(std::string_view name) const
+{
+    for (ParameterControl* control : controls_)
+        if (control->spec().name == name)
+            return control;
+    return nullptr;
+}
+
+void OptimizerCard::updateStatus()
+{
+    QString text;
+    bool warning = true;
+    if (!problem_.isEmpty()) {
+        text = tr("⚠ Not applied: %1").arg(problem_);
+    } else if (!statusText_.isEmpty()) {
+        warning = statusTone_ == StatusTone::Warning;
+        text = warning ? tr("⚠ %1").arg(statusText_) : statusText_;
+    }
+    statusLabel_->setText(text);
+    statusLabel_->setVisible(!text.isEmpty());
+    QPalette palette = statusLabel_->palette();
+    palette.setColor(QPalette::WindowText,
+        warning ? QColor(0xB0, 0x00, 0x20) : this->palette().color(QPalette::PlaceholderText));
+    statusLabel_->setPalette(palette);
+}
+
+void OptimizerCard::paintEvent(QPaintEvent* event)
+{
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    const int inset = frameWidth();
+    const QRect strip(inset, inset, stripWidth, height() - 2 * inset);
+    QColor colour = entry_.colour;
+    if (!entry_.enabled)
+        colour.setAlpha(70); // off: a faded strip, the colour still recognisable
+    painter.fillRect(strip, colour);
+}
+
+void OptimizerCard::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        updateColourIcon();
+    QFrame::changeEvent(event);
+}
+
+bool OptimizerCard::eventFilter(QObject* watched, QEvent* event)
+{
+    // Scrolling the panel over a card must not switch its optimizer.
+    if (watched == nameBox_ && event->type() == QEvent::Wheel && !nameBox_->hasFocus()) {
+        event->ignore();
+        return true;
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+} // namespace optviz

@@ -1,0 +1,558 @@
+#include "parameter_control.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QToolTip>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace optviz {
+
+namespace {
+
+// Log sliders: this many positions per decade, ~2.3 % per position.
+constexpr int positionsPerDecade = 100;
+
+QString toQString(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+// `value` to `digits` significant digits, as the nearest double to that decimal, so
+// that a dragged learning rate reads "0.00316", not "0.0031622776601683794".
+double roundSignificant(double value, int digits)
+{
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    return std::strtod(buffer, nullptr);
+}
+
+double roundDecimals(double value, int decimals)
+{
+    char buffer[400];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return std::strtod(buffer, nullptr);
+}
+
+// The name with break opportunities after underscores, so that a long name such as
+// initial_accumulator_value wraps inside the label column instead of widening it.
+QString breakableName(const QString& name)
+{
+    QString text = name;
+    text.replace(QLatin1Char('_'), QStringLiteral("_\u200B"));
+    return text;
+}
+
+QString formatQ(const ParameterSpec& spec, double value)
+{
+    return toQString(spec.formatValue(value));
+}
+
+} // namespace
+
+ParameterControl::ParameterControl(const ParameterSpec& spec, QWidget* parent)
+    : QWidget(parent)
+    , spec_(spec)
+    , value_(spec.defaultValue)
+    , labelText_(toQString(spec.name))
+{
+    // name | slider (stretches) | entry | ↺ — see arrangeSlider() for narrow widths.
+    layout_ = new QGridLayout(this);
+    layout_->setContentsMargins(0, 0, 0, 0);
+    layout_->setVerticalSpacing(1);
+    layout_->setColumnStretch(1, 1);
+
+    label_ = new QLabel(breakableName(labelText_), this);
+    label_->setWordWrap(true);
+    layout_->addWidget(label_, 0, 0);
+
+    switch (spec_.scale) {
+    case Scale::Log:
+    case Scale::Linear: {
+        chooseSliderTravel();
+        slider_ = new QSlider(Qt::Horizontal, this);
+        slider_->setFocusPolicy(Qt::StrongFocus);
+        slider_->installEventFilter(this);
+        updateSliderGeometry();
+        connect(slider_, &QSlider::valueChanged, this, &ParameterControl::onSliderMoved);
+        layout_->addWidget(slider_, 0, 1);
+
+        entry_ = new QLineEdit(this);
+        entry_->setAlignment(Qt::AlignRight);
+        entry_->installEventFilter(this);
+        connect(entry_, &QLineEdit::textEdited, this, &ParameterControl::onEntryEdited);
+        connect(entry_, &QLineEdit::returnPressed, this, &ParameterControl::commitEntry);
+        connect(entry_, &QLineEdit::editingFinished, this, &ParameterControl::commitEntry);
+        layout_->addWidget(entry_, 0, 2);
+        label_->setBuddy(slider_);
+        break;
+    }
+    case Scale::Integer: {
+        layout_->addItem(new QSpacerItem(0, 0, QSizePolicy::Expanding), 0, 1);
+        const double low = spec_.minimumExclusive ? spec_.minimum + 1 : spec_.minimum;
+        const double high = spec_.maximumExclusive ? spec_.maximum - 1 : spec_.maximum;
+        if (low >= INT_MIN && high <= INT_MAX) {
+            auto* box = new QSpinBox(this);
+            box->setRange(int(low), int(high));
+            connect(
+                box, &QSpinBox::valueChanged, this, [this](int value) { applyUserValue(value); });
+            spinBox_ = box;
+        } else {
+            // Seeds go up to 2⁵³, beyond int: a double spin box without decimals holds
+            // every integer up to there exactly.
+            auto* box = new QDoubleSpinBox(this);
+            box->setDecimals(0);
+            box->setRange(low, high);
+            connect(box, &QDoubleSpinBox::valueChanged, this,
+                [this](double value) { applyUserValue(value); });
+            spinBox_ = box;
+        }
+        spinBox_->setKeyboardTracking(false); // typing "500" is one change, not three
+        spinBox_->setAlignment(Qt::AlignRight);
+        spinBox_->setFocusPolicy(Qt::StrongFocus);
+        spinBox_->installEventFilter(this);
+        layout_->addWidget(spinBox_, 0, 2);
+        label_->setBuddy(spinBox_);
+        break;
+    }
+    case Scale::Boolean:
+        checkBox_ = new QCheckBox(this);
+        connect(checkBox_, &QCheckBox::toggled, this,
+            [this](bool checked) { applyUserValue(checked ? 1.0 : 0.0); });
+        layout_->addWidget(checkBox_, 0, 1, Qt::AlignLeft);
+        label_->setBuddy(checkBox_);
+        break;
+    }
+
+    resetButton_ = new QToolButton(this);
+    resetButton_->setText(QStringLiteral("↺"));
+    resetButton_->setAutoRaise(true);
+    resetButton_->setFocusPolicy(Qt::TabFocus);
+    connect(resetButton_, &QToolButton::clicked, this, [this] {
+        if (value_ != spec_.defaultValue)
+            applyUserValue(spec_.defaultValue);
+        else
+            showValue(); // drops rejected text
+    });
+    layout_->addWidget(resetButton_, 0, 3);
+
+    showValue();
+    updateToolTips();
+    updateMetrics();
+}
+
+void ParameterControl::chooseSliderTravel()
+{
+    const double minimum = spec_.minimum;
+    const double maximum = spec_.maximum;
+    if (spec_.scale == Scale::Log) {
+        // Where dragging is useful, not the whole accepted range: a learning rate
+        // beyond 10 only diverges and one below 1e-6 barely moves in a budget, and an
+        // epsilon matters between "negligible" (1e-12) and "dominates" (1).
+        if (spec_.name == "lr") {
+            low_ = 1e-6;
+            high_ = 10.0;
+        } else if (spec_.defaultValue <= 1e-4) {
+            low_ = 1e-12;
+            high_ = 1.0;
+        } else {
+            low_ = spec_.defaultValue / 100.0;
+            high_ = spec_.defaultValue * 100.0;
+        }
+        low_ = std::max(low_, minimum);
+        high_ = std::min(high_, maximum);
+        if (!(low_ > 0.0))
+            low_ = std::min(1e-12, high_ / 10.0);
+        if (!spec_.accepts(low_))
+            low_ *= 1.01; // an excluded positive minimum: just inside it
+        if (!(low_ < high_))
+            low_ = high_ / 10.0;
+        zeroAtStart_ = spec_.accepts(0.0);
+        return;
+    }
+    low_ = minimum;
+    high_ = maximum;
+    // Penalties such as weight_decay accept [0, 100] but are dragged near 0, and a data
+    // set's noise of 0.5 wants [0, 5] rather than [0, 100]: where the default is small
+    // against a wide range, travel up to a round number ten times it (at least 1).
+    const double span = maximum - minimum;
+    const double offset = spec_.defaultValue - minimum;
+    if (minimum >= 0.0 && span > 20.0 && offset <= span / 100.0) {
+        const double target = std::max(1.0, 10.0 * offset);
+        double round = std::pow(10.0, std::floor(std::log10(target)));
+        for (double factor : {1.0, 2.0, 5.0, 10.0})
+            if (round * factor >= target * (1 - 1e-12)) {
+                round *= factor;
+                break;
+            }
+        high_ = std::min(maximum, minimum + round);
+    }
+}
+
+void ParameterControl::setSliderRange(double low, double high)
+{
+    if (!slider_ || !(low < high) || (spec_.scale == Scale::Log && !(low > 0.0)))
+        return;
+    low_ = low;
+    high_ = high;
+    updateSliderGeometry();
+    showValue();
+    updateToolTips();
+}
+
+void ParameterControl::updateSliderGeometry()
+{
+    if (spec_.scale == Scale::Log) {
+        const int steps
+            = std::max(1, int(std::ceil(std::log10(high_ / low_) * positionsPerDecade - 1e-9)));
+        firstPosition_ = 0;
+        lastPosition_ = (zeroAtStart_ ? 1 : 0) + steps;
+    } else {
+        // A round step (0.001 for [0, 1), 0.1 for [−180, 180]) so that every position
+        // is a short decimal.
+        const double span = high_ - low_;
+        step_ = std::pow(10.0, std::floor(std::log10(span / 500.0)));
+        decimals_ = std::max(0, int(-std::floor(std::log10(step_) + 1e-9)));
+        const int steps = int(std::lround(span / step_));
+        firstPosition_ = (spec_.minimumExclusive && low_ == spec_.minimum) ? 1 : 0;
+        lastPosition_ = steps - ((spec_.maximumExclusive && high_ == spec_.maximum) ? 1 : 0);
+    }
+    const QSignalBlocker blocker(slider_);
+    slider_->setRange(firstPosition_, lastPosition_);
+    slider_->setSingleStep(1);
+    slider_->setPageStep(std::max(1, (lastPosition_ - firstPosition_) / 20));
+}
+
+int ParameterControl::sliderPosition(double value) const
+{
+    if (spec_.scale == Scale::Log) {
+        const int base = zeroAtStart_ ? 1 : 0;
+        if (zeroAtStart_ && value <= 0.0)
+            return 0;
+        if (value <= low_)
+            return base;
+        if (value >= high_)
+            return lastPosition_;
+        const int steps = lastPosition_ - base;
+        return base + int(std::lround(steps * std::log(value / low_) / std::log(high_ / low_)));
+    }
+    const long position = std::lround((value - low_) / step_);
+    return int(std::clamp<long>(position, firstPosition_, lastPosition_));
+}
+
+double ParameterControl::sliderValue(int position) const
+{
+    position = std::clamp(position, firstPosition_, lastPosition_);
+    if (spec_.scale == Scale::Log) {
+        const int base = zeroAtStart_ ? 1 : 0;
+        if (zeroAtStart_ && position == 0)
+            return 0.0;
+        if (position == base)
+            return low_;
+        if (position == lastPosition_)
+            return high_;
+        const double t = double(position - base) / double(lastPosition_ - base);
+        return roundSignificant(low_ * std::pow(high_ / low_, t), 3);
+    }
+    if (position == 0)
+        return low_;
+    if (double(position) * step_ >= high_ - low_)
+        return high_;
+    return roundDecimals(low_ + position * step_, decimals_);
+}
+
+void ParameterControl::setValue(double value)
+{
+    if (value == value_)
+        return; // also keeps half-typed text and a dragged slider undisturbed
+    value_ = value;
+    showValue();
+}
+
+void ParameterControl::setLabelText(const QString& text)
+{
+    labelText_ = text;
+    label_->setText(breakableName(text));
+    updateToolTips();
+}
+
+void ParameterControl::setSpecialValueText(const QString& text)
+{
+    if (spinBox_)
+        spinBox_->setSpecialValueText(text);
+}
+
+void ParameterControl::applyUserValue(double value)
+{
+    if (value == value_ && entryValid_)
+        return;
+    value_ = value;
+    showValue();
+    emit valueChanged(value_);
+}
+
+void ParameterControl::showValue()
+{
+    if (slider_) {
+        const int position = sliderPosition(value_);
+        if (slider_->value() != position) {
+            const QSignalBlocker blocker(slider_);
+            slider_->setValue(position);
+        }
+    }
+    if (entry_) {
+        entry_->setText(formatQ(spec_, value_));
+        entry_->setCursorPosition(0); // a long value shows its leading digits
+        entryValid_ = true;
+        showEntryProblem(entry_, QString(), entry_->property("validToolTip").toString());
+    }
+    if (auto* box = qobject_cast<QSpinBox*>(spinBox_)) {
+        const QSignalBlocker blocker(box);
+        box->setValue(int(value_));
+    } else if (auto* doubleBox = qobject_cast<QDoubleSpinBox*>(spinBox_)) {
+        const QSignalBlocker blocker(doubleBox);
+        doubleBox->setValue(value_);
+    }
+    if (checkBox_) {
+        const QSignalBlocker blocker(checkBox_);
+        checkBox_->setChecked(value_ != 0.0);
+    }
+    resetButton_->setEnabled(!isDefault());
+}
+
+void ParameterControl::onSliderMoved(int position)
+{
+    const double value = sliderValue(position);
+    if (value == value_)
+        return;
+    value_ = value;
+    entry_->setText(formatQ(spec_, value_));
+    entry_->setCursorPosition(0);
+    entryValid_ = true;
+    showEntryProblem(entry_, QString(), entry_->property("validToolTip").toString());
+    resetButton_->setEnabled(!isDefault());
+    emit valueChanged(value_);
+}
+
+QString ParameterControl::problemWith(const QString& typed, double& parsed) const
+{
+    QString text = typed.trimmed();
+    const QString range = toQString(spec_.rangeText());
+    if (text.isEmpty())
+        return tr("Empty: type a number in %1.").arg(range);
+    if (!text.contains(QLatin1Char('.')) && text.count(QLatin1Char(',')) == 1)
+        text.replace(QLatin1Char(','), QLatin1Char('.')); // "0,05" from a decimal-comma habit
+    const std::string utf8 = text.toStdString();
+    if (!parseDouble(utf8, parsed))
+        return tr("“%1” is not a finite number; accepted: %2.").arg(typed.toHtmlEscaped(), range);
+    if (!spec_.accepts(parsed)) {
+        if (spec_.scale == Scale::Integer && parsed == std::floor(parsed))
+            return tr("%1 is outside the accepted range %2.").arg(text, range);
+        if (spec_.scale == Scale::Integer)
+            return tr("%1 is not a whole number; accepted: %2.").arg(text, range);
+        return tr("%1 is outside the accepted range %2.").arg(text, range);
+    }
+    return QString();
+}
+
+void ParameterControl::onEntryEdited(const QString& text)
+{
+    // Red only once the user commits; but clear it as soon as the text becomes
+    // acceptable again, so the field never stays red over good input.
+    if (entryValid_)
+        return;
+    double parsed = 0.0;
+    if (problemWith(text, parsed).isEmpty()) {
+        entryValid_ = true;
+        showEntryProblem(entry_, QString(), entry_->property("validToolTip").toString());
+    }
+}
+
+void ParameterControl::commitEntry()
+{
+    double parsed = 0.0;
+    const QString problem = problemWith(entry_->text(), parsed);
+    if (!problem.isEmpty()) {
+        entryValid_ = false;
+        const QString message = tr("<b>Not applied.</b> %1<br>The value in use is still %2; "
+                                   "Esc restores it.")
+                                    .arg(problem, formatQ(spec_, value_));
+        showEntryProblem(entry_, message, QString());
+        // Say why at once, where the user is looking, rather than only on hover.
+        if (entry_->hasFocus() && entry_->isVisible())
+            QToolTip::showText(entry_->mapToGlobal(QPoint(0, entry_->height())), message, entry_);
+        return;
+    }
+    if (parsed != value_)
+        applyUserValue(parsed);
+    else
+        showValue(); // "1e-3" reads back as "0.001"
+}
+
+void ParameterControl::revertEntry()
+{
+    showValue();
+}
+
+void ParameterControl::showEntryProblem(
+    QLineEdit* entry, const QString& problem, const QString& validToolTip)
+{
+    if (problem.isEmpty()) {
+        if (entry->property("invalid").toBool()) {
+            entry->setPalette(QPalette()); // back to the inherited palette
+            entry->setProperty("invalid", false);
+        }
+        entry->setToolTip(validToolTip);
+        return;
+    }
+    QPalette palette = entry->palette();
+    palette.setColor(QPalette::Text, QColor(0xB0, 0x00, 0x20));
+    palette.setColor(QPalette::Base, QColor(0xFD, 0xE7, 0xE9));
+    entry->setPalette(palette);
+    entry->setProperty("invalid", true);
+    entry->setToolTip(problem);
+}
+
+void ParameterControl::updateToolTips()
+{
+    // Rich text, one idea a line: what it means, what it accepts, how to set it.
+    const QString name = labelText_.toHtmlEscaped();
+    QString main = QStringLiteral("<b>%1</b> — %2<br><nobr>")
+                       .arg(name, toQString(spec_.meaning).toHtmlEscaped())
+        + tr("Accepted: %1 · default: %2")
+              .arg(toQString(spec_.rangeText()), formatQ(spec_, spec_.defaultValue));
+    if (labelText_ != toQString(spec_.name))
+        main += tr(" · in scene files: %1").arg(toQString(spec_.name));
+    main += QStringLiteral("</nobr>");
+    label_->setToolTip(main);
+
+    if (slider_) {
+        QString travel;
+        if (spec_.scale == Scale::Log)
+            travel = zeroAtStart_ ? tr("Slider: 0, then %1 … %2 on a log scale.")
+                                  : tr("Slider: %1 … %2 on a log scale.");
+        else
+            travel = tr("Slider: %1 … %2 in steps of %3.")
+                         .arg(QStringLiteral("%1"), QStringLiteral("%2"), formatQ(spec_, step_));
+        travel = travel.arg(formatQ(spec_, low_), formatQ(spec_, high_));
+        slider_->setToolTip(main + QStringLiteral("<br><nobr>%1 ").arg(travel)
+            + tr("The box takes any accepted value.") + QStringLiteral("</nobr>"));
+        const QString entryTip = main + QStringLiteral("<br><nobr>")
+            + tr("Type an exact value, e.g. %1 or 1e-3, then Enter.")
+                  .arg(formatQ(spec_, spec_.defaultValue))
+            + QStringLiteral("</nobr>");
+        entry_->setProperty("validToolTip", entryTip);
+        if (entryValid_)
+            entry_->setToolTip(entryTip);
+    }
+    if (spinBox_)
+        spinBox_->setToolTip(main + QStringLiteral("<br><nobr>")
+            + tr("Type a whole number, then Enter; or use the arrows.")
+            + QStringLiteral("</nobr>"));
+    if (checkBox_)
+        checkBox_->setToolTip(main);
+    resetButton_->setToolTip(
+        tr("Reset %1 to its default, %2").arg(labelText_, formatQ(spec_, spec_.defaultValue)));
+}
+
+int ParameterControl::labelWidth(const QFontMetrics& metrics)
+{
+    return metrics.horizontalAdvance(QStringLiteral("weight_decay")) + 4;
+}
+
+void ParameterControl::updateMetrics()
+{
+    // Widths from the font, so the rows stay aligned when the window scales its fonts
+    // for a projector. Every control uses the same label width, so sliders line up.
+    const QFontMetrics metrics = fontMetrics();
+    label_->setFixedWidth(labelWidth(metrics));
+    const int entryWidth = metrics.horizontalAdvance(QStringLiteral("0.000316")) + 16;
+    if (entry_)
+        entry_->setFixedWidth(entryWidth);
+    if (spinBox_) {
+        // One width for every spin box, right-aligned with the entries above it; room
+        // for "full batch" and the arrows.
+        const int text = std::max(metrics.horizontalAdvance(QStringLiteral("full batch")),
+            metrics.horizontalAdvance(QStringLiteral("0.000316")));
+        spinBox_->setFixedWidth(text + 16 + 2 * metrics.averageCharWidth() + 8);
+    }
+    layout_->setHorizontalSpacing(std::max(4, metrics.averageCharWidth() / 2 + 2));
+    arrangeSlider();
+}
+
+QSize ParameterControl::sizeHint() const
+{
+    QSize size = QWidget::sizeHint();
+    if (slider_) {
+        const int spacing = layout_->horizontalSpacing();
+        const int wide = label_->width() + 14 * fontMetrics().averageCharWidth() + entry_->width()
+            + resetButton_->sizeHint().width() + 3 * spacing;
+        size.setWidth(std::max(size.width(), wide));
+    }
+    return size;
+}
+
+void ParameterControl::arrangeSlider()
+{
+    if (!slider_)
+        return;
+    // Too narrow for a useful slider beside the entry (a projector font in a narrow
+    // dock): the slider moves to a line of its own under the name and the entry.
+    const int spacing = layout_->horizontalSpacing();
+    const int room = width() - label_->width() - entry_->width() - resetButton_->sizeHint().width()
+        - 3 * spacing;
+    const int needed = 10 * fontMetrics().averageCharWidth();
+    const bool narrow = sliderOnOwnLine_ ? room < needed + 12 : room < needed;
+    if (narrow == sliderOnOwnLine_ && layout_->indexOf(slider_) >= 0)
+        return;
+    sliderOnOwnLine_ = narrow;
+    layout_->removeWidget(slider_);
+    if (narrow)
+        layout_->addWidget(slider_, 1, 0, 1, 3);
+    else
+        layout_->addWidget(slider_, 0, 1);
+}
+
+void ParameterControl::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    arrangeSlider();
+}
+
+void ParameterControl::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateMetrics();
+    QWidget::changeEvent(event);
+}
+
+bool ParameterControl::eventFilter(QObject* watched, QEvent* event)
+{
+    // A wheel over an unfocused slider scrolls the panel instead of changing lr under
+    // a student's pointer: ignoring the event lets it reach the scroll area.
+    if (event->type() == QEvent::Wheel && (watched == slider_ || watched == spinBox_)
+        && !static_cast<QWidget*>(watched)->hasFocus()) {
+        event->ignore();
+        return true;
+    }
+    if (watched == entry_ && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        revertEntry();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace optviz

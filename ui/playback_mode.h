@@ -1,0 +1,5 @@
+#pragma once
+
+namespace optviz {
+enum class PlaybackMode { Animate, Instant };
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/optimizer.h"
+#include "core/runner.h"
+
+#include <QMetaType>
+#include <QVector>
+
+namespace optviz {
+
+// New points of one run, as the worker sends them to the UI thread.
+struct RunChunk
+{
+    int run = 0; // index among the scene's enabled optimizers
+    QVector<double> steps, x, y, loss;
+    RunStatus status = RunStatus::Running;
+    long long stepsTaken = 0;
+    long long divergedAtStep = -1;
+    OptimizerState state; // the optimizer's internals after the chunk's last step
+};
+
+// One batch of new points for all runs. `reset` means "forget what you have: these
+// are the runs of a new scene or a reset", `generation` the scene change it belongs to
+// (the UI drops batches of older generations).
+struct TrajectoryBatch
+{
+    quint64 generation = 0;
+    bool reset = false;
+    QVector<RunChunk> chunks;
+};
+
+// The UI's copy of one run's trajectory, bounded in memory: past `capacity` points the
+// history is thinned to every other point and later points are kept at the coarser
+// stride, so a 10-million-step run costs at most `capacity` points; the first point,
+// the newest point and the step numbers stay exact. `isDecimated()` tells the UI to say so.
+class RunSeries
+{
+public:
+    explicit RunSeries(int capacity = 1 << 17);
+
+    void clear();
+    void append(const RunChunk& chunk);
+
+    int size() const { return int(steps_.size()); }
+    const QVector<double>& steps() const { return steps_; }
+    const QVector<double>& x() const { return x_; }
+    const QVector<double>& y() const { return y_; }
+    const QVector<double>& loss() const { return loss_; }
+
+    RunStatus status() const { return status_; }
+    long long stepsTaken() const { return stepsTaken_; }
+    long long divergedAtStep() const { return divergedAtStep_; }
+    const OptimizerState& state() const { return state_; }
+    // Thinned here, or received thinned (at full speed the worker sends every 2ᵏ-th step).
+    bool isDecimated() const { return stride_ > 1 || gaps_; }
+    long long stride() const { return stride_; }
+
+private:
+    void thin();
+
+    int capacity_;
+    long long stride_ = 1;
+    QVector<double> steps_, x_, y_, loss_;
+    // The newest point is always shown, even between strides; it sits at the end and
+    // is replaced by the next one unless it falls on the stride.
+    bool lastIsTransient_ = false;
+    bool gaps_ = false; // a chunk skipped steps
+    long long lastAppendedStep_ = -1;
+    RunStatus status_ = RunStatus::Running;
+    long long stepsTaken_ = 0;
+    long long divergedAtStep_ = -1;
+    OptimizerState state_;
+};
+
+} // namespace optviz
+
+Q_DECLARE_METATYPE(optviz::TrajectoryBatch)

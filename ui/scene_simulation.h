@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/runner.h"
+#include "scene.h"
+
+#include <memory>
+#include <vector>
+
+namespace optviz {
+
+// The runs of a scene: one Runner per enabled optimizer, all from the scene's start on
+// its surface. Shared by the worker thread, `optviz-cli render` and the benchmark, so
+// that the window and the files compute exactly the same thing.
+class SceneSimulation
+{
+public:
+    // Throws InvalidArgument if the scene names an unknown surface or optimizer, or if an
+    // optimizer needs what the surface lacks.
+    explicit SceneSimulation(const Scene& scene);
+
+    const Surface& surface() const { return *surface_; }
+    int runCount() const { return int(runners_.size()); }
+    Runner& runner(int run) { return *runners_[std::size_t(run)]; }
+    const Runner& runner(int run) const { return *runners_[std::size_t(run)]; }
+    // The scene's optimizer index of a run (disabled optimizers have no run).
+    int entryOf(int run) const { return entries_[std::size_t(run)]; }
+
+    // Advances every run that is still running by up to `steps`; true while any runs.
+    bool advance(long long steps);
+    bool isRunning() const;
+    void runToEnd();
+
+private:
+    std::shared_ptr<Surface> surface_;
+    std::vector<std::unique_ptr<Runner>> runners_;
+    std::vector<int> entries_;
+};
+
+// The runs' full trajectories as the plots take them (used where everything is computed
+// at once: `render`, exports, tests).
+QVector<class RunSeries> seriesOf(const SceneSimulation& simulation);
+
+} // namespace optviz

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "scene.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <string_view>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+class QVBoxLayout;
+
+namespace optviz {
+
+class ParameterControl;
+
+// The surface of a scene and how its gradients are taken:
+//   surface  [rosenbrock ▾]
+//            f(x, y) = (a − x)² + b (y − x²)²
+//   a, b …   one ParameterControl per surface parameter
+//   start    x [-1.5]  y [2]  ↺
+//   Stochastic gradient: noise σ, clip norm, batch size (data surfaces only), seed
+// Edits a copy of the scene: setScene() fills the controls without emitting; every
+// user edit emits sceneEdited(). Choosing another surface resets its parameters to
+// their defaults and clears the view and the start (they follow the new surface).
+class SurfacePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SurfacePanel(QWidget* parent = nullptr);
+
+    void setScene(const Scene& scene);
+    const Scene& scene() const { return scene_; }
+
+    // The parts, for tests.
+    QComboBox* surfaceBox() const { return surfaceBox_; }
+    QLabel* definitionLabel() const { return definitionLabel_; }
+    ParameterControl* parameterControl(std::string_view name) const;
+    QLineEdit* startXEdit() const { return startX_; }
+    QLineEdit* startYEdit() const { return startY_; }
+    QToolButton* startResetButton() const { return startReset_; }
+    ParameterControl* noiseControl() const { return noise_; }
+    ParameterControl* clipControl() const { return clip_; }
+    ParameterControl* batchControl() const { return batch_; }
+    ParameterControl* seedControl() const { return seed_; }
+
+signals:
+    void sceneEdited(const optviz::Scene& scene);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void buildSurfaceControls();
+    void rebuildBatchControl();
+    void refreshSurfaceFacts(); // sample count and default start of the scene's surface
+    void onSurfaceChosen(int index);
+    void onSurfaceParameter(const std::string& name, double value);
+    void commitStart(QLineEdit* edit);
+    void showScene();
+    void showStart();
+    void updateMetrics();
+
+    Scene scene_;
+    bool hasScene_ = false;
+    int sampleCount_ = 0;
+    Point2 defaultStart_;
+
+    QComboBox* surfaceBox_ = nullptr;
+    QLabel* surfaceLabel_ = nullptr;
+    QLabel* definitionLabel_ = nullptr;
+    QVBoxLayout* parameterLayout_ = nullptr;
+    QList<ParameterControl*> controls_;
+    QLabel* startLabel_ = nullptr;
+    QLineEdit* startX_ = nullptr;
+    QLineEdit* startY_ = nullptr;
+    QToolButton* startReset_ = nullptr;
+    QVBoxLayout* gradientLayout_ = nullptr;
+    ParameterControl* noise_ = nullptr;
+    ParameterControl* clip_ = nullptr;
+    ParameterControl* batch_ = nullptr;
+    ParameterControl* seed_ = nullptr;
+};
+
+} // namespace optviz
