@@ -90,6 +90,9 @@ void TestMainWindow::opensOnDefaultScene()
     QVERIFY(series[2].loss().last() < series[0].loss().last());
     QVERIFY(series[1].loss().last() < series[0].loss().last());
     QCOMPARE(series[0].x().first(), -1.5);
+    // The step inspector's arrows (−∇f and the update) are on the map.
+    QTRY_VERIFY(window_->figure()->inspectedRun() == 0);
+    QVERIFY(window_->figure()->arrowCount() >= 2);
 }
 
 void TestMainWindow::sliderChangesTrajectory()

@@ -974,6 +974,89 @@ void Figure::updateRuns()
     orderPaths();
     updateLossAxes(stable.hasData() ? stable : all, lastStep);
     updateLegendLayout();
+    updateArrows();
+}
+
+void Figure::setInspectedRun(int run)
+{
+    inspectedRun_ = run;
+    updateArrows();
+}
+
+void Figure::updateArrows()
+{
+    for (auto& arrow : arrows_)
+        if (arrow)
+            removeItem(arrow.data());
+    for (auto& label : arrowLabels_)
+        if (label)
+            removeItem(label.data());
+    arrows_.clear();
+    arrowLabels_.clear();
+    const int run = inspectedRun_;
+    if (run < 0 || run >= int(series_.size()) || mapCount() == 0)
+        return;
+    const RunSeries& series = series_[run];
+    if (series.size() < 2 || series.stepsTaken() == 0)
+        return;
+    const int map = layout_ == SceneLayout::SmallMultiples ? std::min(run, mapCount() - 1) : 0;
+    QCPAxisRect* rect = mapRect(map);
+    if (!rect)
+        return;
+    const OptimizerState& state = series.state();
+    const Vector* gradient = state.vector("gradient");
+    const Vector* update = state.vector("update");
+    const Vector* velocity = state.vector("momentum_buffer");
+    if (!velocity)
+        velocity = state.vector("exp_avg");
+    // The step started at the point before the newest one.
+    const QPointF from(series.x()[series.size() - 2], series.y()[series.size() - 2]);
+    const ViewRect view = visibleView();
+    const double length = 0.14 * std::min(view.xMax - view.xMin, view.yMax - view.yMin);
+    const QColor runColour
+        = run < int(runStyles_.size()) ? runStyles_[std::size_t(run)].colour : QColor(Qt::black);
+    auto add = [&](const Vector* v, double sign, const QColor& colour, Qt::PenStyle style,
+                   const QString& text) {
+        if (!v || v->size() < 2)
+            return;
+        const double dx = sign * (*v)[0], dy = sign * (*v)[1];
+        const double norm = std::hypot(dx, dy);
+        if (!(norm > 0.0) || !std::isfinite(norm))
+            return;
+        const QPointF to(from.x() + length * dx / norm, from.y() + length * dy / norm);
+        auto* line = new QCPItemLine(this);
+        line->setClipAxisRect(rect);
+        line->start->setAxisRect(rect);
+        line->end->setAxisRect(rect);
+        line->start->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        line->end->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        line->start->setCoords(from);
+        line->end->setCoords(to);
+        line->setPen(QPen(colour, 3.0 * style_.scale, style, Qt::RoundCap));
+        line->setHead(
+            QCPLineEnding(QCPLineEnding::esSpikeArrow, 14 * style_.scale, 18 * style_.scale));
+        line->setLayer("markers");
+        arrows_.emplace_back(line);
+        auto* label = new QCPItemText(this);
+        label->setClipAxisRect(rect);
+        label->position->setAxisRect(rect);
+        label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        label->position->setCoords(to);
+        label->setText(text);
+        label->setColor(colour);
+        label->setBrush(QColor(255, 255, 255, 210));
+        label->setPadding(QMargins(3, 1, 3, 1));
+        QFont f("DejaVu Sans");
+        f.setPixelSize(style_.legendFont);
+        f.setBold(true);
+        label->setFont(f);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setLayer("markers");
+        arrowLabels_.emplace_back(label);
+    };
+    add(gradient, -1.0, QColor(20, 20, 20), Qt::SolidLine, tr("−∇f"));
+    add(velocity, -1.0, QColor(90, 90, 90), Qt::DashLine, tr("velocity"));
+    add(update, 1.0, runColour, Qt::SolidLine, tr("update"));
 }
 
 void Figure::orderPaths()

@@ -91,6 +91,14 @@ public:
     // The pixel (widget coordinates) of a surface point on a map.
     QPointF pixelOf(Point2 point, int map = 0) const;
 
+    // Draws the step inspector's arrows for `run` (−1: none) at the point where its last
+    // step started: the descent direction −∇f, the move the step made and, where the
+    // optimizer keeps one, its velocity or first moment. Directions are drawn at a
+    // common readable length (the inspector shows the true magnitudes). Does not replot.
+    void setInspectedRun(int run);
+    int inspectedRun() const { return inspectedRun_; }
+    int arrowCount() const { return int(arrows_.size()); }
+
 signals:
     // The user clicked the map or dragged the start marker to (x, y).
     void startPicked(double x, double y);
@@ -121,6 +129,10 @@ private:
         double minimumSize = 18.0;
         double dotSize = 5.5;
     };
+    int inspectedRun_ = -1;
+    std::vector<QPointer<QCPItemLine>> arrows_;
+    std::vector<QPointer<QCPItemText>> arrowLabels_;
+
     struct MapPanel
     {
         QCPAxisRect* rect = nullptr;
@@ -156,6 +168,7 @@ private:
     void setMapRanges(const ViewRect& view);
     void updateStartMarkers();
     void updateRuns();
+    void updateArrows();
     void syncRunPlots();
     void orderPaths();
     // The extent of the values on the loss axis.

@@ -224,9 +224,9 @@ void MainWindow::createDocks()
     };
     dock(tr("Surface"), "surfaceDock", surfacePanel_, Qt::LeftDockWidgetArea);
     dock(tr("Optimizers"), "optimizersDock", optimizerPanel_, Qt::RightDockWidgetArea);
-    QDockWidget* inspectorDock
+    inspectorDock_
         = dock(tr("Step inspector"), "inspectorDock", inspector_, Qt::LeftDockWidgetArea);
-    inspectorDock->setToolTip(tr("The numbers behind the chosen optimizer's current step"));
+    inspectorDock_->setToolTip(tr("The numbers behind the chosen optimizer's current step"));
 
     auto* toolbar = addToolBar(tr("Playback"));
     toolbar->setObjectName("playbackToolBar");
@@ -320,6 +320,7 @@ void MainWindow::connectParts()
         showStatus(tr("Cannot run this scene: %1").arg(message));
     });
     connect(inspector_, &StepInspector::currentRunChanged, this, [this] { onRunsUpdated(); });
+    connect(inspectorDock_, &QDockWidget::visibilityChanged, this, [this] { onRunsUpdated(); });
 
     connect(sessionTimer_, &QTimer::timeout, this, [this] { settings_.setLastScene(scene_); });
 }
@@ -382,6 +383,8 @@ void MainWindow::onRunsUpdated()
     figure_->setRuns(runScene, controller_->series());
     figure_->replot(QCustomPlot::rpQueuedReplot);
     inspector_->setRuns(runScene, controller_->series(), controller_->runEntries());
+    // The inspector's arrows are drawn while it is open.
+    figure_->setInspectedRun(inspectorDock_->isVisible() ? inspector_->currentRun() : -1);
 
     long long step = 0;
     bool decimated = false;

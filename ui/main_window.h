@@ -85,6 +85,7 @@ private:
     SurfacePanel* surfacePanel_;
     OptimizerPanel* optimizerPanel_;
     StepInspector* inspector_;
+    QDockWidget* inspectorDock_ = nullptr;
     PlaybackBar* playbackBar_;
     QLabel* progressLabel_;
     QTimer* sessionTimer_; // saves the session a moment after the last edit
