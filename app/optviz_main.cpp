@@ -8,8 +8,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QEvent>
 #include <QFileInfo>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -51,10 +54,43 @@ int renderWithoutDisplay(const QString& scenePath)
     return 0;
 }
 
+// OPTVIZ_EXIT_AFTER_FIRST_FRAME (for optviz-bench's app.startup_ms): once the figure
+// has painted for the first time, prints "first-frame-ms N" (N: milliseconds since the
+// top of main) and quits. The line is printed from a zero timer so that the paint
+// event it follows has been fully handled.
+class FirstFrameReporter : public QObject
+{
+public:
+    explicit FirstFrameReporter(const QElapsedTimer& clock)
+        : clock_(clock)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !reported_) {
+            reported_ = true;
+            QTimer::singleShot(0, this, [this] {
+                std::printf("first-frame-ms %lld\n", static_cast<long long>(clock_.elapsed()));
+                std::fflush(stdout);
+                QApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer& clock_;
+    bool reported_ = false;
+};
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QString scenePath;
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
@@ -78,6 +114,9 @@ int main(int argc, char** argv)
     optviz::MainWindow window(settings);
     if (!scenePath.isEmpty())
         window.openScene(scenePath);
+    FirstFrameReporter firstFrame(sinceStart);
+    if (qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME"))
+        window.figure()->installEventFilter(&firstFrame);
     window.show();
     return QApplication::exec();
 }

@@ -63,6 +63,7 @@ int main(int argc, char** argv)
     // One line per group of metrics; each group lives in its own file.
     registerCoreMetrics(registry);
     registerSurfaceMetrics(registry);
+    registerUiMetrics(registry);
 
     const std::vector<const Metric*> selected = registry.matching(prefix);
     if (selected.empty())

@@ -46,5 +46,7 @@ std::string formatResult(const Metric& metric, double value);
 // The groups of metrics, one file each.
 void registerCoreMetrics(MetricRegistry& registry);
 void registerSurfaceMetrics(MetricRegistry& registry);
+// ui.*, app.* and mem.*: the window (they create the QApplication when first run).
+void registerUiMetrics(MetricRegistry& registry);
 
 } // namespace optviz::bench

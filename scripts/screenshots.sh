@@ -25,6 +25,7 @@ shoot() { # name, size, scene file or "", keys...
     Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
     local xvfb=$!
     sleep 1
+    rm -rf "$config"/optviz
     DISPLAY=$display XDG_CONFIG_HOME=$config "$app" ${scene:+"$scene"} >/dev/null 2>&1 &
     local pid=$!
     sleep 4
@@ -35,7 +36,7 @@ shoot() { # name, size, scene file or "", keys...
         DISPLAY=$display xdotool windowactivate --sync "$window" 2>/dev/null || true
         sleep 1
         for key in "$@"; do
-            DISPLAY=$display xdotool key --window "$window" "$key"
+            DISPLAY=$display xdotool windowfocus "$window" key "$key" 2>/dev/null
             sleep 0.5
         done
         [ $# -gt 0 ] && sleep 2
@@ -48,3 +49,4 @@ shoot() { # name, size, scene file or "", keys...
 
 shoot window 1600x960 ""
 shoot himmelblau 1600x960 "$top/docs/scenes/himmelblau.json"
+[ "${SHOOT_KEYS:-}" ] && shoot animate 1600x960 "" $SHOOT_KEYS

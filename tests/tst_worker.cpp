@@ -208,7 +208,7 @@ void TestWorker::batchRateAtMaxSpeed()
     QVERIFY2(rate >= 20.0, qPrintable(QString("only %1 batches/s").arg(rate)));
     // Millions of steps, but each run's history stays bounded in memory.
     for (const RunSeries& series : controller.series()) {
-        QVERIFY(series.size() <= (1 << 17) + 1);
+        QVERIFY(series.size() <= (1 << 13) + 1);
         // Whether thinned here or by the worker, the series says so (and the window).
         QCOMPARE(series.isDecimated(), series.size() < series.stepsTaken() + 1);
     }

@@ -36,7 +36,7 @@ struct TrajectoryBatch
 class RunSeries
 {
 public:
-    explicit RunSeries(int capacity = 1 << 17);
+    explicit RunSeries(int capacity = 1 << 13);
 
     void clear();
     void append(const RunChunk& chunk);
