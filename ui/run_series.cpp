@@ -62,22 +62,7 @@ void RunSeries::thin()
     stride_ *= 2;
     while (lastStep / stride_ > capacity_ / 2)
         stride_ *= 2;
-    int kept = 0;
-    const int last = int(steps_.size()) - 1;
-    for (int i = 0; i <= last; ++i) {
-        const auto step = static_cast<long long>(steps_[i]);
-        if (step % stride_ != 0 && i != last)
-            continue;
-        steps_[kept] = steps_[i];
-        x_[kept] = x_[i];
-        y_[kept] = y_[i];
-        loss_[kept] = loss_[i];
-        ++kept;
-    }
-    steps_.resize(kept);
-    x_.resize(kept);
-    y_.resize(kept);
-    loss_.resize(kept);
+    keepPoints(steps_, x_, y_, loss_, [this](long long step) { return step % stride_ == 0; });
     lastIsTransient_ = static_cast<long long>(steps_.last()) % stride_ != 0;
 }
 

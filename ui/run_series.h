@@ -29,6 +29,30 @@ struct TrajectoryBatch
     QVector<RunChunk> chunks;
 };
 
+// Thins parallel point arrays in place: keeps the points whose step `isKept(step)`
+// accepts, and always the newest one (RunSeries and the worker thin their histories
+// alike).
+template<typename Keep>
+void keepPoints(QVector<double>& steps, QVector<double>& x, QVector<double>& y,
+    QVector<double>& loss, Keep isKept)
+{
+    qsizetype kept = 0;
+    const qsizetype last = steps.size() - 1;
+    for (qsizetype i = 0; i <= last; ++i) {
+        if (!isKept(static_cast<long long>(steps[i])) && i != last)
+            continue;
+        steps[kept] = steps[i];
+        x[kept] = x[i];
+        y[kept] = y[i];
+        loss[kept] = loss[i];
+        ++kept;
+    }
+    steps.resize(kept);
+    x.resize(kept);
+    y.resize(kept);
+    loss.resize(kept);
+}
+
 // The UI's copy of one run's trajectory, bounded in memory: past `capacity` points the
 // history is thinned to every other point and later points are kept at the coarser
 // stride, so a 10-million-step run costs at most `capacity` points; the first point,

@@ -91,21 +91,7 @@ private:
     void thin()
     {
         stride_ *= 2;
-        qsizetype kept = 0;
-        const qsizetype last = steps_.size() - 1;
-        for (qsizetype i = 0; i <= last; ++i) {
-            if (!isKept(static_cast<long long>(steps_[i])) && i != last)
-                continue;
-            steps_[kept] = steps_[i];
-            x_[kept] = x_[i];
-            y_[kept] = y_[i];
-            loss_[kept] = loss_[i];
-            ++kept;
-        }
-        steps_.resize(kept);
-        x_.resize(kept);
-        y_.resize(kept);
-        loss_.resize(kept);
+        keepPoints(steps_, x_, y_, loss_, [this](long long step) { return isKept(step); });
         lastIsTransient_ = !isKept(static_cast<long long>(steps_.last()));
     }
 

@@ -86,21 +86,8 @@ void Bfgs::step(GradientOracle& oracle, Vector& x)
     FirstStep initial {lr_, false};
     if (nIter_ == 1)
         initial = firstStepLength(gradient_, lr_);
-    t_ = initial.t;
-
-    const double gtd = gradient_.dot(d_);
-    if (gtd > -toleranceChange_)
-        return;
-
-    if (lineSearch_) {
-        const StrongWolfeLineSearch::Result result = wolfe_.search(
-            oracle, x, t_, initial.tensor, d_, loss, gradient_, gtd, toleranceChange_);
-        t_ = result.t;
-        funcEvals_ += result.evaluations;
-    }
-    update_ = x;
-    addScaled(x, t_, d_);
-    update_ = x - update_;
+    t_ = moveAlongDirection(oracle, x, d_, loss, gradient_, initial, lineSearch_, toleranceChange_,
+        wolfe_, funcEvals_, update_);
 }
 
 void Bfgs::inspectState(OptimizerState& state) const

@@ -119,21 +119,8 @@ void Lbfgs::step(GradientOracle& oracle, Vector& x)
     FirstStep initial {lr_, false};
     if (nIter_ == 1)
         initial = firstStepLength(gradient_, lr_);
-    t_ = initial.t;
-
-    const double gtd = gradient_.dot(d_);
-    if (gtd > -toleranceChange_)
-        return; // no descent worth a move: torch leaves x as it is (and keeps d and t)
-
-    if (lineSearch_) {
-        const StrongWolfeLineSearch::Result result = wolfe_.search(
-            oracle, x, t_, initial.tensor, d_, loss, gradient_, gtd, toleranceChange_);
-        t_ = result.t;
-        funcEvals_ += result.evaluations;
-    }
-    update_ = x;
-    addScaled(x, t_, d_);
-    update_ = x - update_;
+    t_ = moveAlongDirection(oracle, x, d_, loss, gradient_, initial, lineSearch_, toleranceChange_,
+        wolfe_, funcEvals_, update_);
 }
 
 void Lbfgs::inspectState(OptimizerState& state) const

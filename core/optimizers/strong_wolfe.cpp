@@ -283,4 +283,24 @@ StrongWolfeLineSearch::Result StrongWolfeLineSearch::search(GradientOracle& orac
     return {bracket[low_].value, bracketF[low_], evaluations};
 }
 
+double moveAlongDirection(GradientOracle& oracle, Vector& x, const Vector& d, double loss,
+    const Vector& g, FirstStep initial, bool lineSearch, double toleranceChange,
+    StrongWolfeLineSearch& search, long long& evaluations, Vector& update)
+{
+    const double gtd = g.dot(d);
+    if (gtd > -toleranceChange)
+        return initial.t;
+    double t = initial.t;
+    if (lineSearch) {
+        const StrongWolfeLineSearch::Result result
+            = search.search(oracle, x, t, initial.tensor, d, loss, g, gtd, toleranceChange);
+        t = result.t;
+        evaluations += result.evaluations;
+    }
+    update = x;
+    addScaled(x, t, d);
+    update = x - update;
+    return t;
+}
+
 } // namespace optviz

@@ -95,4 +95,13 @@ private:
     int low_ = 0;
 };
 
+// The move that ends every bfgs and lbfgs step once the direction d is known, as torch
+// takes it: no move unless d descends enough (gᵀd ≤ −toleranceChange: torch then leaves x
+// as it is and keeps d and t); otherwise the line search from `initial` (or the fixed
+// step) and x ← x + t·d. Returns t; adds the line search's evaluations to `evaluations`
+// and writes the move into `update` (left as it is when there is none).
+double moveAlongDirection(GradientOracle& oracle, Vector& x, const Vector& d, double loss,
+    const Vector& g, FirstStep initial, bool lineSearch, double toleranceChange,
+    StrongWolfeLineSearch& search, long long& evaluations, Vector& update);
+
 } // namespace optviz
