@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -45,20 +46,88 @@ constexpr long long longRunSteps = 10'000'000;
 constexpr int longRunCapSeconds = 60;
 constexpr int startupLaunches = 5;
 
+// A QApplication that can time the events it delivers, to say what a stall was made of:
+// each outermost event's wall time and the UI thread's CPU time in it (which other
+// processes on a busy machine do not inflate), by receiver class and event type.
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Slowest
+    {
+        double wallMs = 0.0;
+        double cpuMs = 0.0;
+        std::string what;
+    };
+
+    void startRecording()
+    {
+        slowest_.clear();
+        recording_ = true;
+    }
+    std::vector<Slowest> stopRecording()
+    {
+        recording_ = false;
+        return slowest_;
+    }
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!recording_ || depth_ > 0)
+            return QApplication::notify(receiver, event);
+        const QEvent::Type type = event->type(); // the event may not outlive notify()
+        const char* receiverClass = receiver->metaObject()->className();
+        ++depth_;
+        const double cpu0 = threadCpuMs();
+        QElapsedTimer wall;
+        wall.start();
+        const bool result = QApplication::notify(receiver, event);
+        const double wallMs = double(wall.nsecsElapsed()) * 1e-6;
+        const double cpuMs = threadCpuMs() - cpu0;
+        --depth_;
+        remember({wallMs, cpuMs, std::string(receiverClass) + " event " + std::to_string(type)});
+        return result;
+    }
+
+private:
+    static double threadCpuMs()
+    {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) * 1e3 + double(now.tv_nsec) * 1e-6;
+    }
+    void remember(Slowest event)
+    {
+        constexpr std::size_t kept = 5;
+        if (slowest_.size() == kept && event.wallMs <= slowest_.back().wallMs)
+            return;
+        slowest_.push_back(std::move(event));
+        std::sort(slowest_.begin(), slowest_.end(),
+            [](const Slowest& a, const Slowest& b) { return a.wallMs > b.wallMs; });
+        if (slowest_.size() > kept)
+            slowest_.pop_back();
+    }
+
+    bool recording_ = false;
+    int depth_ = 0;
+    std::vector<Slowest> slowest_;
+};
+
 // The window needs a QApplication, which the core.* and surface.* metrics must not pay
 // for: it is created by the first metric that needs it, offscreen unless the caller chose
 // a platform. Deliberately never destroyed: a QApplication torn down during static
 // destruction can outlive Qt's own globals.
-void ensureApplication()
+TimedApplication* ensureApplication()
 {
-    if (QCoreApplication::instance())
-        return;
+    if (auto* existing = dynamic_cast<TimedApplication*>(QCoreApplication::instance()))
+        return existing;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     static int argc = 1;
     static char name[] = "optviz-bench";
     static char* argv[] = {name, nullptr};
-    new QApplication(argc, argv);
+    return new TimedApplication(argc, argv);
 }
 
 // Six optimizers at learning rates that stay finite on Rosenbrock from (−1.5, 2) for the
@@ -111,7 +180,7 @@ bool allRunsDone(const SimulationController& controller, const Scene& scene)
 }
 
 // Wall time of one edit: applyScene() until the controller has delivered the edited
-// scene's complete runs and the figure has replotted them (afterReplot).
+// scene's complete runs and the figure has drawn them (afterReplot or runsRepainted).
 std::optional<double> timeOneEdit(MainWindow& window, const Scene& edited)
 {
     SimulationController* controller = window.controller();
@@ -122,18 +191,23 @@ std::optional<double> timeOneEdit(MainWindow& window, const Scene& edited)
     const QMetaObject::Connection onRuns
         = QObject::connect(controller, &SimulationController::runsUpdated,
             [&] { delivered = delivered || allRunsDone(*controller, edited); });
+    const auto onFigureDrawn = [&] {
+        if (delivered && !replotted) {
+            elapsedMs = double(clock.nsecsElapsed()) * 1e-6;
+            replotted = true;
+        }
+    };
+    // A full replot, or the runs' layer alone when nothing else changed.
     const QMetaObject::Connection onReplot
-        = QObject::connect(window.figure(), &QCustomPlot::afterReplot, [&] {
-              if (delivered && !replotted) {
-                  elapsedMs = double(clock.nsecsElapsed()) * 1e-6;
-                  replotted = true;
-              }
-          });
+        = QObject::connect(window.figure(), &QCustomPlot::afterReplot, onFigureDrawn);
+    const QMetaObject::Connection onRunsLayer
+        = QObject::connect(window.figure(), &Figure::runsRepainted, onFigureDrawn);
     clock.start();
     window.applyScene(edited);
     const bool ok = runUntil(replotted, 10'000);
     QObject::disconnect(onRuns);
     QObject::disconnect(onReplot);
+    QObject::disconnect(onRunsLayer);
     if (!ok)
         return std::nullopt;
     return elapsedMs;
@@ -191,7 +265,7 @@ std::optional<double> sliderPercentile(const char* metric, double p)
 
 std::optional<double> maxEventLoopStall()
 {
-    ensureApplication();
+    TimedApplication* application = ensureApplication();
     BenchWindow bench;
     SimulationController* controller = bench.window.controller();
     controller->setMode(PlaybackMode::Animate); // before the scene: no Instant precompute
@@ -215,8 +289,14 @@ std::optional<double> maxEventLoopStall()
     QTimer::singleShot(stallMilliseconds, &loop, &QEventLoop::quit);
     lastTick = clock.nsecsElapsed();
     ticker.start();
+    application->startRecording();
     loop.exec();
+    const std::vector<TimedApplication::Slowest> slowest = application->stopRecording();
     ticker.stop();
+    for (const TimedApplication::Slowest& event : slowest)
+        std::fprintf(stderr,
+            "optviz-bench: ui.max_event_loop_stall_ms: %.1f ms (UI thread CPU %.1f ms) in %s\n",
+            event.wallMs, event.cpuMs, event.what.c_str());
     const long long steps
         = controller->series().isEmpty() ? 0 : controller->series().front().stepsTaken();
     controller->pause();

@@ -232,6 +232,33 @@ void setTicker(QCPAxis* axis, bool logarithmic, double spacing)
     }
 }
 
+// The loss axis's range for values from `low` to `high` (in log10 units on a log axis):
+// 5 % of the span as padding. While runs stream in, the range only changes when the
+// values leave it or it has become a third too wide, and then grows by a further 15 %
+// of the span on the side the values left by: a replot of the axes is then rare, while
+// the paths' layer alone is repainted with every batch.
+QCPRange settledRange(
+    const QCPRange& current, double low, double high, bool logarithmic, bool streaming)
+{
+    double span = high - low;
+    if (span <= 0.0)
+        span = logarithmic ? 1.0 : std::max(std::abs(high), 1.0);
+    double lower = low - 0.05 * span, upper = high + 0.05 * span;
+    if (streaming) {
+        const double currentLower = logarithmic ? std::log10(current.lower) : current.lower;
+        const double currentUpper = logarithmic ? std::log10(current.upper) : current.upper;
+        const bool contains = currentLower <= low && high <= currentUpper;
+        if (contains && currentUpper - currentLower <= 1.3 * (upper - lower))
+            return current;
+        if (low < currentLower)
+            lower -= 0.15 * span;
+        if (high > currentUpper)
+            upper += 0.15 * span;
+    }
+    return logarithmic ? QCPRange(std::pow(10.0, lower), std::pow(10.0, upper))
+                       : QCPRange(lower, upper);
+}
+
 } // namespace
 
 Figure::Figure(QWidget* parent)
@@ -241,16 +268,22 @@ Figure::Figure(QWidget* parent)
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setBackground(Qt::white);
     setMouseTracking(true);
-    // Paint buffers, bottom to top: the landscape alone (buffered, and drawn from its own
-    // cache), then every other layer in one buffer. Each buffer costs a full-widget clear
-    // and blend per replot, so there are only these two (QCustomPlot's "overlay" is
-    // buffered by default for selection rectangles, which the figure does not use).
+    // Three paint buffers, bottom to top: what stays put while runs stream in (the
+    // landscape, drawn from its own cache, and the axis rects' backgrounds and grids);
+    // the "runs" layer alone (halos, paths, loss curves, current points, start markers,
+    // captions, arrows), which refresh() repaints by itself as batches arrive; and the
+    // axes and the legend. Each buffer costs a full-widget clear and blend per paint, so
+    // there are no more (QCustomPlot's "overlay" is buffered by default for selection
+    // rectangles, which the figure does not use).
     addLayer("landscape", layer("background"), limBelow);
-    layer("landscape")->setMode(QCPLayer::lmBuffered);
+    addLayer("runs", layer("main"), limAbove);
+    layer("runs")->setMode(QCPLayer::lmBuffered);
     layer("overlay")->setMode(QCPLayer::lmLogical);
-    addLayer("halos", layer("main"), limAbove);
-    addLayer("paths", layer("halos"), limAbove);
-    addLayer("markers", layer("paths"), limAbove);
+    // A full replot repaints the runs too.
+    connect(this, &QCustomPlot::beforeReplot, this, [this] {
+        runsChanged_ = false;
+        frameChanged_ = false;
+    });
 
     wheelTimer_.setSingleShot(true);
     wheelTimer_.setInterval(150);
@@ -383,6 +416,7 @@ void Figure::rebuild()
     updateTitle();
     updateStartMarkers();
     updateRuns();
+    frameChanged_ = true;
 }
 
 QCPAxisRect* Figure::addAxisRect(bool map)
@@ -508,14 +542,14 @@ void Figure::buildMaps(QCPLayoutGrid* panels)
         panel.minima->setSelectable(QCP::stNone);
 
         panel.start = new QCPGraph(x, y);
-        panel.start->setLayer("markers");
+        panel.start->setLayer("runs");
         panel.start->setLineStyle(QCPGraph::lsNone);
         panel.start->setScatterStyle(startStyle);
         panel.start->setSelectable(QCP::stNone);
 
         if (count > 1) {
             panel.caption = new QCPItemText(this);
-            panel.caption->setLayer("markers");
+            panel.caption->setLayer("runs");
             panel.caption->setClipAxisRect(panel.rect);
             panel.caption->setClipToAxisRect(true);
             panel.caption->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -629,6 +663,8 @@ void Figure::setLossMeasure(LossMeasure measure)
     if (measure == measure_)
         return;
     measure_ = measure;
+    for (RunPlot& plot : runPlots_)
+        plot.historyId = 0; // other values on the same points: start over
     updateRuns();
 }
 
@@ -659,8 +695,11 @@ void Figure::setLandscape(const Scene& scene, const Surface& surface)
     applyLandscape();
     setMapRanges(landscapeView_);
     updateTitle();
-    if (measure_ == LossMeasure::DistanceToMinimum)
+    if (measure_ == LossMeasure::DistanceToMinimum) {
+        for (RunPlot& plot : runPlots_)
+            plot.historyId = 0; // distances to other minima: start over
         updateRuns();
+    }
 }
 
 void Figure::computeLandscape(const Surface& surface, const ViewRect& view)
@@ -839,12 +878,12 @@ void Figure::syncRunPlots()
             QCPAxis* x = maps_[std::size_t(map)].rect->axis(QCPAxis::atBottom);
             QCPAxis* y = maps_[std::size_t(map)].rect->axis(QCPAxis::atLeft);
             plot.halo = new TrajectoryCurve(x, y);
-            plot.halo->setLayer("halos");
+            plot.halo->setLayer("runs");
             plot.path = new TrajectoryCurve(x, y);
-            plot.path->setLayer("paths");
+            plot.path->setLayer("runs");
             plot.halo->setData(plot.path->data()); // one container for both
             plot.end = new QCPCurve(x, y);
-            plot.end->setLayer("markers");
+            plot.end->setLayer("runs");
             plot.end->setLineStyle(QCPCurve::lsNone);
             for (QCPCurve* curve : {plot.halo, plot.path, plot.end})
                 curve->setSelectable(QCP::stNone);
@@ -852,7 +891,7 @@ void Figure::syncRunPlots()
         if (lossRect_) {
             plot.loss = new LossGraph(
                 lossRect_->axis(QCPAxis::atBottom), lossRect_->axis(QCPAxis::atLeft));
-            plot.loss->setLayer("paths");
+            plot.loss->setLayer("runs");
             plot.loss->setSelectable(QCP::stNone);
         }
         plot.legendOwner = plot.loss ? static_cast<QCPAbstractPlottable*>(plot.loss) : plot.path;
@@ -864,6 +903,7 @@ void Figure::syncRunPlots()
 
 void Figure::updateRuns()
 {
+    const RunFrame before = runFrame();
     syncRunPlots();
     const bool distance = measure_ == LossMeasure::DistanceToMinimum && !minima_.empty();
     // The loss axis fits the runs that did not diverge (when there are any): a diverged
@@ -871,11 +911,10 @@ void Figure::updateRuns()
     // leaves through the top instead.
     ValueSpan all, stable;
     double lastStep = 0.0;
+    bool streaming = false;
     const QPen haloPen(QColor(255, 255, 255), style_.haloWidth, Qt::SolidLine, Qt::RoundCap);
     const double s = style_.scale;
 
-    QVector<QCPCurveData> points;
-    QVector<QCPGraphData> losses;
     for (int run = 0; run < runCount(); ++run) {
         RunPlot& plot = runPlots_[std::size_t(run)];
         const RunSeries& series = series_[run];
@@ -883,31 +922,12 @@ void Figure::updateRuns()
             ? runStyles_[std::size_t(run)]
             : RunStyle {QString("run %1").arg(run + 1), palette::pathColour(run)};
 
-        // Only finite points are drawn: the runner stops at divergence, but a point
-        // that is not finite must never reach the painter.
-        points.clear();
-        losses.clear();
-        const int n = series.size();
-        points.reserve(n);
-        losses.reserve(n);
-        for (int k = 0; k < n; ++k) {
-            const double x = series.x()[k];
-            const double y = series.y()[k];
-            const double step = series.steps()[k];
-            const bool finitePoint = std::isfinite(x) && std::isfinite(y);
-            if (finitePoint)
-                points.append(QCPCurveData(double(k), x, y));
-            const double value = distance ? (finitePoint ? nearestDistance(x, y, minima_)
-                                                         : std::numeric_limits<double>::quiet_NaN())
-                                          : series.loss()[k];
-            if (std::isfinite(value) && std::isfinite(step)) {
-                losses.append(QCPGraphData(step, value));
-                all.include(value);
-                if (series.status() != RunStatus::Diverged)
-                    stable.include(value);
-                lastStep = std::max(lastStep, step);
-            }
-        }
+        appendRunData(plot, series, distance);
+        all.include(plot.lossSpan);
+        if (series.status() != RunStatus::Diverged)
+            stable.include(plot.lossSpan);
+        lastStep = std::max(lastStep, plot.lastStep);
+        streaming = streaming || series.status() == RunStatus::Running;
 
         QString label = style.label;
         const bool diverged = series.status() == RunStatus::Diverged;
@@ -919,17 +939,17 @@ void Figure::updateRuns()
 
         const QPen pathPen(style.colour, style_.pathWidth, Qt::SolidLine, Qt::RoundCap);
         if (plot.path) {
-            plot.path->data()->set(points, true);
             plot.path->setPen(pathPen);
             plot.halo->setPen(haloPen);
-            plot.path->setScatterStyle(points.size() < denseIterates
+            const int points = plot.path->data()->size();
+            plot.path->setScatterStyle(points < denseIterates
                     ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.0 * s),
                         QBrush(style.colour), style_.dotSize)
                     : QCPScatterStyle(QCPScatterStyle::ssNone));
-            if (points.isEmpty()) {
+            if (points == 0) {
                 plot.end->data()->clear();
             } else {
-                const QCPCurveData& last = points.last();
+                const QCPCurveData& last = *(plot.path->data()->constEnd() - 1);
                 plot.end->data()->set({QCPCurveData(0.0, last.key, last.value)}, true);
             }
             if (diverged) {
@@ -941,10 +961,8 @@ void Figure::updateRuns()
                     QPen(Qt::white, 2.0 * s), QBrush(style.colour), style_.endSize));
             }
         }
-        if (plot.loss) {
-            plot.loss->data()->set(losses, true);
+        if (plot.loss)
             plot.loss->setPen(pathPen);
-        }
         if (plot.legendOwner) {
             plot.legendOwner->setName(label);
             if (QCPPlottableLegendItem* item = legend_->itemWithPlottable(plot.legendOwner)) {
@@ -972,15 +990,122 @@ void Figure::updateRuns()
         }
 
     orderPaths();
-    updateLossAxes(stable.hasData() ? stable : all, lastStep);
+    updateLossAxes(stable.hasData() ? stable : all, lastStep, streaming);
     updateLegendLayout();
     updateArrows();
+    stackRunLayer();
+    runsChanged_ = true;
+    frameChanged_ = frameChanged_ || !(runFrame() == before);
+}
+
+void Figure::appendRunData(RunPlot& plot, const RunSeries& series, bool distance)
+{
+    // Start over when the series' history changed (a new run, a reset, a thinning), or
+    // when a value ≤ 0 was raised to the floor of a logarithmic loss axis (see
+    // updateLossAxes), a floor that moves with the axis.
+    const bool same = plot.historyId == series.historyId() && plot.drawnPoints > 0
+        && series.size() >= plot.drawnPoints - 1 && !(plot.lossSpan.min <= 0.0);
+    int first = 0; // the first series point to add
+    if (same) {
+        first = plot.drawnPoints - 1; // the newest drawn point may have been replaced
+        plot.pathLength = plot.finalPathLength;
+        const double keepUpTo = first > 0 ? series.steps()[first - 1] : -1.0;
+        if (plot.path)
+            plot.path->data()->removeAfter(keepUpTo);
+        if (plot.loss)
+            plot.loss->data()->removeAfter(keepUpTo);
+    } else {
+        plot.historyId = series.historyId();
+        plot.finalPathLength = 0.0;
+        plot.lastFinalPoint.reset();
+        plot.pathLength = 0.0;
+        plot.lossSpan = ValueSpan();
+        plot.lastStep = 0.0;
+        if (plot.path)
+            plot.path->data()->clear();
+        if (plot.loss)
+            plot.loss->data()->clear();
+    }
+
+    // Only finite points are drawn: the runner stops at divergence, but a point that is
+    // not finite must never reach the painter. The curve's sort key is the step number,
+    // which only grows, so appending keeps the data sorted at no cost.
+    const int n = series.size();
+    QVector<QCPCurveData> points;
+    QVector<QCPGraphData> losses;
+    points.reserve(n - first);
+    losses.reserve(n - first);
+    std::optional<QPointF> previous = plot.lastFinalPoint;
+    for (int k = first; k < n; ++k) {
+        if (k == n - 1) { // everything before the newest point is final from now on
+            plot.finalPathLength = plot.pathLength;
+            plot.lastFinalPoint = previous;
+        }
+        const double x = series.x()[k];
+        const double y = series.y()[k];
+        const double step = series.steps()[k];
+        const bool finitePoint = std::isfinite(x) && std::isfinite(y);
+        if (finitePoint) {
+            points.append(QCPCurveData(step, x, y));
+            if (previous)
+                plot.pathLength += std::hypot(x - previous->x(), y - previous->y());
+            previous = QPointF(x, y);
+        }
+        const double value = distance ? (finitePoint ? nearestDistance(x, y, minima_)
+                                                     : std::numeric_limits<double>::quiet_NaN())
+                                      : series.loss()[k];
+        if (std::isfinite(value) && std::isfinite(step)) {
+            losses.append(QCPGraphData(step, value));
+            plot.lossSpan.include(value);
+            plot.lastStep = std::max(plot.lastStep, step);
+        }
+    }
+    if (plot.path)
+        plot.path->data()->add(points, true);
+    if (plot.loss)
+        plot.loss->data()->add(losses, true);
+    plot.drawnPoints = n;
+}
+
+Figure::RunFrame Figure::runFrame() const
+{
+    RunFrame frame;
+    if (lossRect_) {
+        frame.lossKeys = lossRect_->axis(QCPAxis::atBottom)->range();
+        frame.lossValues = lossRect_->axis(QCPAxis::atLeft)->range();
+    }
+    frame.lossLogarithmic = lossLogarithmic_;
+    for (const RunPlot& plot : runPlots_)
+        frame.labels << plot.label;
+    return frame;
+}
+
+void Figure::refresh()
+{
+    if (refreshQueued_)
+        return;
+    refreshQueued_ = true;
+    QMetaObject::invokeMethod(this, &Figure::performRefresh, Qt::QueuedConnection);
+}
+
+void Figure::performRefresh()
+{
+    refreshQueued_ = false;
+    if (frameChanged_) {
+        replot(rpRefreshHint);
+    } else if (runsChanged_) {
+        runsChanged_ = false;
+        layer("runs")->replot(); // a full replot where the paint buffers need one
+        emit runsRepainted();
+    }
 }
 
 void Figure::setInspectedRun(int run)
 {
     inspectedRun_ = run;
     updateArrows();
+    stackRunLayer();
+    runsChanged_ = true;
 }
 
 void Figure::updateArrows()
@@ -1035,7 +1160,7 @@ void Figure::updateArrows()
         line->setPen(QPen(colour, 3.0 * style_.scale, style, Qt::RoundCap));
         line->setHead(
             QCPLineEnding(QCPLineEnding::esSpikeArrow, 14 * style_.scale, 18 * style_.scale));
-        line->setLayer("markers");
+        line->setLayer("runs");
         arrows_.emplace_back(line);
         auto* label = new QCPItemText(this);
         label->setClipAxisRect(rect);
@@ -1051,7 +1176,7 @@ void Figure::updateArrows()
         f.setBold(true);
         label->setFont(f);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setLayer("markers");
+        label->setLayer("runs");
         arrowLabels_.emplace_back(label);
     };
     add(gradient, -1.0, QColor(20, 20, 20), Qt::SolidLine, tr("−∇f"));
@@ -1065,30 +1190,45 @@ void Figure::orderPaths()
     // momentum on Rosenbrock): the longest path is drawn first, the shortest on top.
     std::vector<std::pair<double, int>> lengths;
     for (int run = 0; run < runCount(); ++run) {
-        const QCPCurve* path = runPlots_[std::size_t(run)].path;
-        if (!path)
-            continue;
-        double length = 0.0;
-        const QCPCurveDataContainer& curve = *path->data();
-        for (auto it = curve.constBegin(); it != curve.constEnd(); ++it)
-            if (it != curve.constBegin())
-                length += std::hypot(it->key - (it - 1)->key, it->value - (it - 1)->value);
-        lengths.emplace_back(-length, run);
+        const RunPlot& plot = runPlots_[std::size_t(run)];
+        if (plot.path)
+            lengths.emplace_back(-plot.pathLength, run);
     }
     std::stable_sort(lengths.begin(), lengths.end());
     std::vector<int> order;
     for (const auto& entry : lengths)
         order.push_back(entry.second);
-    if (order == pathOrder_)
-        return;
     pathOrder_ = order;
-    for (int run : order) {
-        runPlots_[std::size_t(run)].halo->setLayer("halos"); // moves to the top of its layer
-        runPlots_[std::size_t(run)].path->setLayer("paths");
-    }
 }
 
-void Figure::updateLossAxes(const ValueSpan& values, double lastStep)
+void Figure::stackRunLayer()
+{
+    // Everything on the "runs" layer, bottom to top: every halo under every path (a path
+    // crossing another stays unbroken), the loss curves, the current points, the start
+    // markers and captions, the arrows. setLayer() moves an object to the top of its layer.
+    std::vector<QCPLayerable*> stack;
+    for (int run : pathOrder_)
+        stack.push_back(runPlots_[std::size_t(run)].halo);
+    for (int run : pathOrder_)
+        stack.push_back(runPlots_[std::size_t(run)].path);
+    for (const RunPlot& plot : runPlots_)
+        stack.push_back(plot.loss);
+    for (const RunPlot& plot : runPlots_)
+        stack.push_back(plot.end);
+    for (const MapPanel& panel : maps_) {
+        stack.push_back(panel.start);
+        stack.push_back(panel.caption);
+    }
+    for (std::size_t i = 0; i < arrows_.size(); ++i) {
+        stack.push_back(arrows_[i].data());
+        stack.push_back(i < arrowLabels_.size() ? arrowLabels_[i].data() : nullptr);
+    }
+    for (QCPLayerable* layerable : stack)
+        if (layerable)
+            layerable->setLayer("runs");
+}
+
+void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool streaming)
 {
     if (!lossRect_)
         return;
@@ -1101,6 +1241,7 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep)
     const bool hasData = std::isfinite(values.min) && std::isfinite(values.max);
     const bool logarithmic = hasData && !values.anyNegative && std::isfinite(values.minPositive)
         && values.max / values.minPositive > logLossSpan;
+    const bool wasLogarithmic = lossLogarithmic_;
     if (logarithmic != lossLogarithmic_) {
         setTicker(y, logarithmic, 70 * style_.scale);
         setTicker(lossRect_->axis(QCPAxis::atRight), logarithmic, 70 * style_.scale);
@@ -1109,9 +1250,10 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep)
     if (!hasData) {
         y->setRange(0.0, 1.0);
     } else if (logarithmic) {
-        const double pad = std::pow(10.0, 0.05 * std::log10(values.max / values.minPositive));
-        const double floor = values.minPositive / pad;
-        y->setRange(floor, values.max * pad);
+        const QCPRange range = settledRange(y->range(), std::log10(values.minPositive),
+            std::log10(values.max), true, streaming && logarithmic == wasLogarithmic);
+        y->setRange(range);
+        const double floor = range.lower;
         if (values.min <= 0.0)
             for (RunPlot& plot : runPlots_)
                 if (plot.loss)
@@ -1119,10 +1261,8 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep)
                         if (it->value <= 0.0)
                             it->value = floor;
     } else {
-        double span = values.max - values.min;
-        if (span <= 0.0)
-            span = std::max(std::abs(values.max), 1.0);
-        y->setRange(values.min - 0.05 * span, values.max + 0.05 * span);
+        y->setRange(settledRange(
+            y->range(), values.min, values.max, false, streaming && logarithmic == wasLogarithmic));
     }
     if (measure_ == LossMeasure::DistanceToMinimum)
         y->setLabel(minima_.empty() ? QStringLiteral("loss f(x, y)   (no known minimum)")

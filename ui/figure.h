@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace optviz {
@@ -65,6 +66,12 @@ public:
     SceneLayout sceneLayout() const { return layout_; }
     void setLossMeasure(LossMeasure measure);
     LossMeasure lossMeasure() const { return measure_; }
+    // Replots what changed since the last replot at the next turn of the event loop:
+    // while runs stream in, usually just the layer with the paths, current points and
+    // arrows (a fraction of a full replot); everything when the loss axes, the legend
+    // or anything else changed. Several calls before then cost one replot.
+    void refresh();
+
     // The surface axes' current range (after zoom and pan).
     ViewRect visibleView() const;
     // Back to the home view of the last setLandscape(), heat map recomputed. Does not
@@ -104,6 +111,8 @@ signals:
     void startPicked(double x, double y);
     // The user zoomed or panned the map (the heat map is already recomputed).
     void viewChangedByUser(const ViewRect& view);
+    // refresh() repainted the runs' layer alone (a full replot emits afterReplot).
+    void runsRepainted();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -133,6 +142,33 @@ private:
     std::vector<QPointer<QCPItemLine>> arrows_;
     std::vector<QPointer<QCPItemText>> arrowLabels_;
 
+    // The extent of the values on the loss axis.
+    struct ValueSpan
+    {
+        double min = std::numeric_limits<double>::infinity();
+        double max = -std::numeric_limits<double>::infinity();
+        double minPositive = std::numeric_limits<double>::infinity();
+        bool anyNegative = false;
+        void include(double value)
+        {
+            min = std::min(min, value);
+            max = std::max(max, value);
+            if (value > 0.0)
+                minPositive = std::min(minPositive, value);
+            anyNegative = anyNegative || value < 0.0;
+        }
+        bool hasData() const { return min <= max; }
+        void include(const ValueSpan& other)
+        {
+            if (!other.hasData())
+                return;
+            include(other.min);
+            include(other.max);
+            minPositive = std::min(minPositive, other.minPositive);
+            anyNegative = anyNegative || other.anyNegative;
+        }
+    };
+
     struct MapPanel
     {
         QCPAxisRect* rect = nullptr;
@@ -149,6 +185,18 @@ private:
         QCPGraph* loss = nullptr;
         QCPAbstractPlottable* legendOwner = nullptr;
         QString label;
+
+        // What the plot data already holds, so that a streamed batch only appends its
+        // new points: the series' first `drawnPoints` points of history `historyId`.
+        // The newest of them may be replaced by the next batch (RunSeries keeps it
+        // between strides); everything before it is final, summed up below.
+        quint64 historyId = 0;
+        int drawnPoints = 0;
+        double finalPathLength = 0.0; // over the final points
+        std::optional<QPointF> lastFinalPoint; // the last finite one of them
+        double pathLength = 0.0; // including the newest point
+        ValueSpan lossSpan; // every loss (or distance) value drawn
+        double lastStep = 0.0;
     };
     struct RunStyle
     {
@@ -170,25 +218,20 @@ private:
     void updateRuns();
     void updateArrows();
     void syncRunPlots();
+    void appendRunData(RunPlot& plot, const RunSeries& series, bool distance);
     void orderPaths();
-    // The extent of the values on the loss axis.
-    struct ValueSpan
+    void stackRunLayer();
+    void performRefresh();
+    // What, outside the runs' own layer, an update of the runs can change.
+    struct RunFrame
     {
-        double min = std::numeric_limits<double>::infinity();
-        double max = -std::numeric_limits<double>::infinity();
-        double minPositive = std::numeric_limits<double>::infinity();
-        bool anyNegative = false;
-        void include(double value)
-        {
-            min = std::min(min, value);
-            max = std::max(max, value);
-            if (value > 0.0)
-                minPositive = std::min(minPositive, value);
-            anyNegative = anyNegative || value < 0.0;
-        }
-        bool hasData() const { return min <= max; }
+        QCPRange lossKeys, lossValues;
+        bool lossLogarithmic = false;
+        QStringList labels;
+        bool operator==(const RunFrame&) const = default;
     };
-    void updateLossAxes(const ValueSpan& values, double lastStep);
+    RunFrame runFrame() const;
+    void updateLossAxes(const ValueSpan& values, double lastStep, bool streaming);
     void updateTitle();
     void updateLegendLayout();
     void adaptToSize(QSize size);
@@ -216,6 +259,9 @@ private:
     std::vector<RunPlot> runPlots_;
     bool lossLogarithmic_ = false;
     std::vector<int> pathOrder_; // runs in drawing order
+    bool refreshQueued_ = false;
+    bool runsChanged_ = false; // the runs' layer needs a repaint
+    bool frameChanged_ = false; // so does something outside it
 
     // The landscape (from setLandscape; survives rebuilds).
     bool hasLandscape_ = false;

@@ -381,7 +381,7 @@ void MainWindow::onRunsUpdated()
     // scene so that runs and optimizer entries always match.
     const Scene& runScene = controller_->scene();
     figure_->setRuns(runScene, controller_->series());
-    figure_->replot(QCustomPlot::rpQueuedReplot);
+    figure_->refresh();
     inspector_->setRuns(runScene, controller_->series(), controller_->runEntries());
     // The inspector's arrows are drawn while it is open.
     figure_->setInspectedRun(inspectorDock_->isVisible() ? inspector_->currentRun() : -1);

@@ -1,6 +1,14 @@
 #include "run_series.h"
 
+#include <atomic>
+
 namespace optviz {
+
+quint64 RunSeries::newHistoryId()
+{
+    static std::atomic<quint64> next {1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 RunSeries::RunSeries(int capacity)
     : capacity_(std::max(capacity, 16))
@@ -9,6 +17,7 @@ RunSeries::RunSeries(int capacity)
 
 void RunSeries::clear()
 {
+    historyId_ = newHistoryId();
     steps_.clear();
     x_.clear();
     y_.clear();
@@ -59,6 +68,7 @@ void RunSeries::thin()
     // (the worker sends every 2ᵏ-th step at full speed): doubling alone would then
     // remove nothing and thin again on every following point.
     const auto lastStep = static_cast<long long>(steps_.last());
+    historyId_ = newHistoryId();
     stride_ *= 2;
     while (lastStep / stride_ > capacity_ / 2)
         stride_ *= 2;

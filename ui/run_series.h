@@ -78,11 +78,19 @@ public:
     // Thinned here, or received thinned (at full speed the worker sends every 2ᵏ-th step).
     bool isDecimated() const { return stride_ > 1 || gaps_; }
     long long stride() const { return stride_; }
+    // Changes whenever points other than the newest are removed or replaced (a clear, a
+    // thinning) and differs between independently built series, so that a view holding
+    // the first n points can tell whether it may just append the rest: while it stays
+    // the same, only the newest point can have been replaced.
+    quint64 historyId() const { return historyId_; }
 
 private:
     void thin();
 
+    static quint64 newHistoryId();
+
     int capacity_;
+    quint64 historyId_ = newHistoryId();
     long long stride_ = 1;
     QVector<double> steps_, x_, y_, loss_;
     // The newest point is always shown, even between strides; it sits at the end and
