@@ -24,14 +24,17 @@ std::vector<std::string> flagNames(const std::vector<FlagSpec>& specs)
     return names;
 }
 
-bool parseInteger(std::string_view text, long long& value)
+// std::errc() for a whole integer; result_out_of_range for one beyond long long.
+std::errc parseInteger(std::string_view text, long long& value)
 {
     if (!text.empty() && text.front() == '+')
         text.remove_prefix(1);
     if (text.empty())
-        return false;
+        return std::errc::invalid_argument;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
+    if (end != text.data() + text.size())
+        return std::errc::invalid_argument;
+    return error;
 }
 
 } // namespace
@@ -43,7 +46,7 @@ Arguments::Arguments(std::string_view command, const std::vector<FlagSpec>& spec
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& word = words[i];
         if (!word.starts_with("--"))
-            throw InvalidArgument("unexpected argument '" + word
+            throw InvalidArgument("unexpected argument '" + printable(word)
                 + "'; options start with --, see optviz-cli " + command_ + " --help");
         std::string name = word;
         std::optional<std::string> inlineValue;
@@ -66,6 +69,10 @@ Arguments::Arguments(std::string_view command, const std::vector<FlagSpec>& spec
                         error(name, "needs a value: " + name + " " + spec->valueHint));
                 value = words[++i];
             }
+            // No option takes an empty value: `--out ""` must not quietly mean stdout.
+            if (value.empty())
+                throw InvalidArgument(error(
+                    name, "needs a value, not an empty one: " + name + " " + spec->valueHint));
         } else if (inlineValue) {
             throw InvalidArgument(error(name, "takes no value"));
         }
@@ -117,10 +124,12 @@ double Arguments::number(
     const std::string range = "[" + formatNumber(minimum) + ", " + formatNumber(maximum) + "]";
     double value = 0.0;
     if (!parseDouble(*given, value))
-        throw InvalidArgument(error(
-            flag, "'" + *given + "' is not a finite number; accepted: " + "a number in " + range));
+        throw InvalidArgument(error(flag,
+            "'" + printable(*given) + "' is not a finite number; accepted: " + "a number in "
+                + range));
     if (value < minimum || value > maximum)
-        throw InvalidArgument(error(flag, *given + " is out of range; accepted: " + range));
+        throw InvalidArgument(
+            error(flag, printable(*given) + " is out of range; accepted: " + range));
     return value;
 }
 
@@ -133,11 +142,25 @@ long long Arguments::integer(
     const std::string range
         = "an integer in [" + std::to_string(minimum) + ", " + std::to_string(maximum) + "]";
     long long value = 0;
-    if (!parseInteger(*given, value))
+    std::errc problem = parseInteger(*given, value);
+    // 1e6 is an integer too. The range is checked on the double before converting it.
+    if (double number = 0.0; problem == std::errc::invalid_argument && parseDouble(*given, number)
+        && number == std::floor(number)) {
+        if (number < double(minimum) || number > double(maximum))
+            throw InvalidArgument(
+                error(flag, printable(*given) + " is out of range; accepted: " + range));
+        value = static_cast<long long>(number);
+        problem = std::errc();
+    }
+    if (problem == std::errc::result_out_of_range)
         throw InvalidArgument(
-            error(flag, "'" + *given + "' is not an integer; accepted: " + range));
+            error(flag, printable(*given) + " is out of range; accepted: " + range));
+    if (problem != std::errc())
+        throw InvalidArgument(
+            error(flag, "'" + printable(*given) + "' is not an integer; accepted: " + range));
     if (value < minimum || value > maximum)
-        throw InvalidArgument(error(flag, *given + " is out of range; accepted: " + range));
+        throw InvalidArgument(
+            error(flag, printable(*given) + " is out of range; accepted: " + range));
     return value;
 }
 
@@ -151,7 +174,7 @@ std::uint64_t Arguments::seed(std::string_view flag, std::uint64_t fallback) con
         = std::from_chars(given->data(), given->data() + given->size(), value);
     if (given->empty() || problem != std::errc() || end != given->data() + given->size())
         throw InvalidArgument(error(flag,
-            "'" + *given + "' is not a seed; accepted: an integer in [0, "
+            "'" + printable(*given) + "' is not a seed; accepted: an integer in [0, "
                 + std::to_string(UINT64_MAX) + "]"));
     return value;
 }
@@ -163,8 +186,8 @@ std::string Arguments::choice(
     if (!given)
         return std::string(fallback);
     if (std::find(choices.begin(), choices.end(), *given) == choices.end())
-        throw InvalidArgument(
-            error(flag, "'" + *given + "' is not accepted; accepted: " + joinNames(choices)));
+        throw InvalidArgument(error(
+            flag, "'" + printable(*given) + "' is not accepted; accepted: " + joinNames(choices)));
     return *given;
 }
 
@@ -178,7 +201,7 @@ std::optional<Point2> Arguments::point(std::string_view flag) const
     if (comma == std::string::npos || !parseDouble(std::string_view(*given).substr(0, comma), p.x)
         || !parseDouble(std::string_view(*given).substr(comma + 1), p.y))
         throw InvalidArgument(error(flag,
-            "'" + *given
+            "'" + printable(*given)
                 + "' is not a point; accepted: X,Y with two "
                   "finite numbers, e.g. -1.5,2"));
     return p;
@@ -192,15 +215,15 @@ ParameterValues Arguments::parameterValues(std::string_view flag,
     for (const std::string& assignment : assignments) {
         const auto equals = assignment.find('=');
         if (equals == std::string::npos || equals == 0)
-            throw InvalidArgument(std::string(flag) + " '" + assignment
+            throw InvalidArgument(std::string(flag) + " '" + printable(assignment)
                 + "' is not of the form name=value, e.g. lr=0.01");
         const std::string name = assignment.substr(0, equals);
         const ParameterSpec* spec = findParameter(specs, name);
         if (!spec)
             resolveParameters(specs, {{name, 0.0}}, owner); // throws, naming the accepted ones
         if (values.count(name))
-            throw InvalidArgument(
-                std::string(flag) + " " + name + " is given twice for " + std::string(owner));
+            throw InvalidArgument(std::string(flag) + " " + printable(name) + " is given twice for "
+                + std::string(owner));
         values[name]
             = parseParameterValue(*spec, std::string_view(assignment).substr(equals + 1), owner);
     }

@@ -1,6 +1,11 @@
 #include "cli_list.h"
 
 #include "cli_arguments.h"
+#include "core/expression/expression_surface.h"
+#include "core/lr_schedule.h"
+#include "core/network/dataset.h"
+#include "core/network/loss.h"
+#include "core/network/mlp.h"
 #include "core/number_format.h"
 #include "core/optimizer.h"
 #include "core/surface.h"
@@ -51,6 +56,28 @@ std::string pointText(Point2 p)
     return "(" + formatNumber(p.x) + ", " + formatNumber(p.y) + ")";
 }
 
+// The pieces of `optviz-cli train`: data sets, activations, losses.
+void appendNetworkText(std::string& out)
+{
+    out += "\nDATASETS  (optviz-cli train --dataset NAME [--samples N] [--noise S] "
+           "[--test-fraction F] [--classes K] [--seed K])\n";
+    for (const DatasetInfo& info : datasetCatalog()) {
+        out += "\n  " + info.name + "    "
+            + (info.task == Task::Classification ? "classification: " : "regression: ")
+            + info.definition + "\n";
+        appendParametersText(out, info.parameters);
+    }
+    out += "\nACTIVATIONS  (optviz-cli train --activation NAME: the hidden layers; the output "
+           "layer is linear)\n";
+    for (Activation activation : activations())
+        out += "\n  " + activationName(activation) + "    " + activationDefinition(activation)
+            + "\n";
+    out += "\nLOSSES  (optviz-cli train --loss auto|NAME; auto: bce for two classes, ce for more, "
+           "mse for regression)\n";
+    for (Loss loss : losses())
+        out += "\n  " + lossName(loss) + "    " + lossDefinition(loss) + "\n";
+}
+
 std::string listText()
 {
     std::string out = "Each parameter: name=default, accepted range (log: log-scale slider), "
@@ -66,7 +93,10 @@ std::string listText()
             + "]; start: " + pointText(surface->defaultStart()) + "\n";
         const auto minima = surface->minima();
         if (minima.empty())
-            out += "      minima: none (unbounded below)\n";
+            out += info.name == expressionSurfaceName
+                ? "      minima: not known (a typed formula: no distance to a minimum, no "
+                  "tolerance on one)\n"
+                : "      minima: none (unbounded below)\n";
         for (std::size_t i = 0; i < minima.size(); ++i)
             out += "      minimum " + std::to_string(i) + ": " + pointText(minima[i])
                 + ", f = " + formatNumber(surface->value2(minima[i].x, minima[i].y)) + "\n";
@@ -81,6 +111,16 @@ std::string listText()
         out += "\n";
         appendParametersText(out, info.parameters);
     }
+    out += "\nSCHEDULES  (optviz-cli run|render|... --schedule NAME [--schedule-param k=v]...)\n"
+           "  The lr of step k (k = 0 first), lr being the optimizer's lr parameter, as\n"
+           "  torch.optim.lr_scheduler stepped after every optimizer step. With warmup > 0,\n"
+           "  step, exponential and cosine first ramp linearly from start_factor·lr to lr over\n"
+           "  `warmup` steps, then start their own clock (torch's SequentialLR).\n";
+    for (const ScheduleInfo& info : scheduleCatalog()) {
+        out += "\n  " + info.name + "    " + info.summary + "\n";
+        appendParametersText(out, info.parameters);
+    }
+    appendNetworkText(out);
     return out;
 }
 
@@ -102,6 +142,39 @@ void appendSpecsJson(std::string& out, const ParameterSpecs& specs)
             + "\"}";
     }
     out += "]";
+}
+
+void appendNetworkJson(std::string& out)
+{
+    out += ",\n  \"datasets\": [";
+    bool first = true;
+    for (const DatasetInfo& info : datasetCatalog()) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        out += "{\"name\": \"" + info.name + "\", \"task\": \""
+            + (info.task == Task::Classification ? "classification" : "regression")
+            + "\", \"inputs\": " + std::to_string(info.inputCount) + ", \"definition\": \""
+            + info.definition + "\", \"parameters\": ";
+        appendSpecsJson(out, info.parameters);
+        out += "}";
+    }
+    out += "\n  ],\n  \"activations\": [";
+    first = true;
+    for (Activation activation : activations()) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        out += "{\"name\": \"" + activationName(activation) + "\", \"definition\": \""
+            + activationDefinition(activation) + "\"}";
+    }
+    out += "\n  ],\n  \"losses\": [";
+    first = true;
+    for (Loss loss : losses()) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        out += "{\"name\": \"" + lossName(loss) + "\", \"definition\": \"" + lossDefinition(loss)
+            + "\"}";
+    }
+    out += "\n  ]";
 }
 
 std::string listJson()
@@ -138,7 +211,19 @@ std::string listJson()
         appendSpecsJson(out, info.parameters);
         out += "}";
     }
-    out += "\n  ]\n}\n";
+    out += "\n  ],\n  \"schedules\": [";
+    first = true;
+    for (const ScheduleInfo& info : scheduleCatalog()) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        out += "{\"name\": \"" + info.name + "\", \"summary\": \"" + info.summary
+            + "\", \"parameters\": ";
+        appendSpecsJson(out, info.parameters);
+        out += "}";
+    }
+    out += "\n  ]";
+    appendNetworkJson(out);
+    out += "\n}\n";
     return out;
 }
 

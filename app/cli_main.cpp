@@ -1,9 +1,12 @@
 // optviz-cli: the scriptable face of the core (spec/cli.md). Thin: it picks the
 // sub-command, and turns errors into one clear line and the documented exit status.
 
+#include "cli_basins.h"
 #include "cli_list.h"
 #include "cli_render.h"
 #include "cli_run.h"
+#include "cli_sweep.h"
+#include "cli_train.h"
 #include "core/parameter.h"
 #include "exit_status.h"
 
@@ -27,6 +30,9 @@ const CommandEntry commands[] = {
     {"run", &optviz::cli::runCommand, "one trajectory on a 2-D surface, as CSV or JSON"},
     {"list", &optviz::cli::listCommand, "every surface and optimizer with its parameters"},
     {"render", &optviz::cli::renderCommand, "the figure of a scene as PNG, SVG or PDF"},
+    {"train", &optviz::cli::trainCommand, "train a small neural network, loss per epoch"},
+    {"sweep", &optviz::cli::sweepCommand, "final loss over one or two hyperparameters' ranges"},
+    {"basins", &optviz::cli::basinsCommand, "which minimum each start point reaches (CSV, PNG)"},
 };
 
 void printUsage(std::FILE* stream)

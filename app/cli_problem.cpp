@@ -1,5 +1,7 @@
 #include "cli_problem.h"
 
+#include "core/expression/expression_surface.h"
+
 namespace optviz::cli {
 
 std::unique_ptr<Optimizer> Problem::makeOptimizer() const
@@ -12,8 +14,13 @@ std::vector<FlagSpec> problemFlags()
     return {
         {"--surface", true, false, "NAME", "the surface (see optviz-cli list)"},
         {"--surface-param", true, true, "k=v", "a surface parameter"},
+        {"--expr", true, false, "FORMULA",
+            "the formula of --surface expr, in x and y, e.g. \"x^2 + 3*y^2\""},
         {"--optimizer", true, false, "NAME", "the optimizer (see optviz-cli list)"},
         {"--param", true, true, "k=v", "an optimizer parameter, e.g. lr=0.01"},
+        {"--schedule", true, false, "NAME",
+            "learning-rate schedule: constant (default), step, exponential, cosine, warmup"},
+        {"--schedule-param", true, true, "k=v", "a schedule parameter, e.g. T_max=200"},
         {"--start", true, false, "X,Y", "start point (default: the surface's)"},
         {"--steps", true, false, "N", "number of steps (default 100)"},
         {"--noise", true, false, "SIGMA", "add N(0, SIGMA²) noise to each gradient component"},
@@ -23,8 +30,8 @@ std::vector<FlagSpec> problemFlags()
     };
 }
 
-std::unique_ptr<Surface> parseSurface(
-    const Arguments& arguments, std::string& name, ParameterValues& parameters)
+std::unique_ptr<Surface> parseSurface(const Arguments& arguments, std::string& name,
+    ParameterValues& parameters, std::string* expression)
 {
     name = arguments.requiredText("--surface");
     const SurfaceInfo* info = findSurface(name);
@@ -32,7 +39,42 @@ std::unique_ptr<Surface> parseSurface(
         throw InvalidArgument("--surface: " + unknownNameMessage("surface", name, surfaceNames()));
     parameters = Arguments::parameterValues(
         "--surface-param", arguments.all("--surface-param"), info->parameters, name);
-    return makeSurface(name, parameters);
+    const std::optional<std::string> formula = arguments.text("--expr");
+    if (name != expressionSurfaceName) {
+        if (formula)
+            throw InvalidArgument("--expr applies only to --surface "
+                + std::string(expressionSurfaceName) + ", not to --surface " + name);
+        return makeSurface(name, parameters);
+    }
+    if (!formula)
+        throw InvalidArgument("--surface " + std::string(expressionSurfaceName)
+            + " needs --expr FORMULA, a formula in x and y such as --expr \"x^2 + 3*y^2\"");
+    if (expression)
+        *expression = *formula;
+    try {
+        return std::make_unique<ExpressionSurface>(*formula);
+    } catch (const InvalidArgument& error) {
+        throw InvalidArgument("--expr: " + std::string(error.what()));
+    }
+}
+
+LearningRateSchedule parseSchedule(
+    const std::optional<std::string>& name, const std::vector<std::string>& assignments)
+{
+    if (!name) {
+        if (!assignments.empty())
+            throw InvalidArgument("--schedule-param " + printable(assignments.front())
+                + " needs a --schedule to apply to; accepted schedules: "
+                + joinNames(scheduleNames()));
+        return {};
+    }
+    const ScheduleInfo* info = findSchedule(*name);
+    if (!info)
+        throw InvalidArgument(
+            "--schedule: " + unknownNameMessage("schedule", *name, scheduleNames()));
+    return LearningRateSchedule(*name,
+        Arguments::parameterValues(
+            "--schedule-param", assignments, info->parameters, "schedule " + info->name));
 }
 
 GradientSettings parseGradientSettings(const Arguments& arguments, const Objective& objective)
@@ -56,7 +98,8 @@ GradientSettings parseGradientSettings(const Arguments& arguments, const Objecti
 Problem parseProblem(const Arguments& arguments)
 {
     Problem problem;
-    problem.surface = parseSurface(arguments, problem.surfaceName, problem.surfaceParameters);
+    problem.surface = parseSurface(
+        arguments, problem.surfaceName, problem.surfaceParameters, &problem.expression);
 
     problem.optimizerName = arguments.requiredText("--optimizer");
     const OptimizerInfo* info = findOptimizer(problem.optimizerName);
@@ -66,6 +109,8 @@ Problem parseProblem(const Arguments& arguments)
     problem.optimizerParameters = Arguments::parameterValues(
         "--param", arguments.all("--param"), info->parameters, problem.optimizerName);
     problem.makeOptimizer(); // validates combinations (e.g. nesterov without momentum)
+    problem.schedule
+        = parseSchedule(arguments.text("--schedule"), arguments.all("--schedule-param"));
 
     problem.start = arguments.point("--start").value_or(problem.surface->defaultStart());
     problem.steps = arguments.integer("--steps", 100, 0, maxSteps);

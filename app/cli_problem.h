@@ -2,10 +2,12 @@
 
 #include "cli_arguments.h"
 #include "core/gradient_oracle.h"
+#include "core/lr_schedule.h"
 #include "core/optimizer.h"
 #include "core/surface.h"
 
 #include <memory>
+#include <optional>
 
 namespace optviz::cli {
 
@@ -15,9 +17,11 @@ struct Problem
 {
     std::string surfaceName;
     ParameterValues surfaceParameters; // as given (overrides of the defaults)
+    std::string expression; // --expr: the formula of surface expr, else empty
     std::unique_ptr<Surface> surface;
     std::string optimizerName;
     ParameterValues optimizerParameters; // as given
+    LearningRateSchedule schedule; // constant unless --schedule
     Point2 start;
     long long steps = 0;
     GradientSettings gradient;
@@ -29,17 +33,24 @@ struct Problem
 // tens of gigabytes of CSV, past any sensible request.
 constexpr long long maxSteps = 1'000'000'000;
 
-// --surface, --surface-param, --optimizer, --param, --start, --steps, --noise, --seed,
-// --batch-size, --clip-norm.
+// --surface, --surface-param, --optimizer, --param, --schedule, --schedule-param, --start,
+// --steps, --noise, --seed, --batch-size, --clip-norm.
 std::vector<FlagSpec> problemFlags();
 
 // Reads and validates those flags; throws InvalidArgument naming the offending one.
 Problem parseProblem(const Arguments& arguments);
 
-// Parses --surface and --surface-param into a surface (shared with commands that take
-// no optimizer).
-std::unique_ptr<Surface> parseSurface(
-    const Arguments& arguments, std::string& name, ParameterValues& parameters);
+// Parses --surface, --surface-param and --expr into a surface (shared with commands that
+// take no optimizer). --surface expr needs --expr, which no other surface takes; a
+// formula that does not parse is an InvalidArgument "--expr: position P: expected ...".
+// `expression`, when given, receives the formula.
+std::unique_ptr<Surface> parseSurface(const Arguments& arguments, std::string& name,
+    ParameterValues& parameters, std::string* expression = nullptr);
+
+// The schedule named by --schedule (empty: constant) with its --schedule-param
+// assignments, checked against the catalogue.
+LearningRateSchedule parseSchedule(
+    const std::optional<std::string>& name, const std::vector<std::string>& assignments);
 
 // Reads --noise, --seed, --batch-size and --clip-norm for the given objective.
 GradientSettings parseGradientSettings(const Arguments& arguments, const Objective& objective);

@@ -4,6 +4,7 @@
 #include "cli_problem.h"
 #include "exit_status.h"
 #include "ui/figure_export.h"
+#include "ui/network_simulation.h"
 #include "ui/scene.h"
 #include "ui/scene_simulation.h"
 
@@ -18,8 +19,11 @@ namespace optviz::cli {
 namespace {
 
 // The flags that describe a scene without a file.
-const std::vector<std::string> sceneFlagNames = {"--surface", "--surface-param", "--optimizer",
-    "--param", "--start", "--steps", "--noise", "--seed", "--clip-norm", "--batch-size"};
+const std::vector<std::string> sceneFlagNames = {"--surface", "--surface-param", "--expr",
+    "--optimizer", "--param", "--schedule", "--schedule-param", "--start", "--steps", "--noise",
+    "--seed", "--clip-norm", "--batch-size"};
+
+} // namespace
 
 std::vector<FlagSpec> renderFlags()
 {
@@ -33,6 +37,11 @@ std::vector<FlagSpec> renderFlags()
             flag.help = "an optimizer; repeat for several, each followed by its --param";
         } else if (flag.name == "--param") {
             flag.help = "a parameter of the --optimizer before it, e.g. lr=0.01";
+        } else if (flag.name == "--schedule") {
+            flag.repeatable = true;
+            flag.help = "learning-rate schedule of the --optimizer before it (default constant)";
+        } else if (flag.name == "--schedule-param") {
+            flag.help = "a parameter of the --schedule before it, e.g. T_max=200";
         } else if (flag.name == "--steps") {
             flag.help = "number of steps (default 500)";
         }
@@ -54,6 +63,8 @@ std::vector<FlagSpec> renderFlags()
     return flags;
 }
 
+namespace {
+
 QSize parseSize(const Arguments& arguments)
 {
     constexpr int minimum = 200;
@@ -64,18 +75,16 @@ QSize parseSize(const Arguments& arguments)
     const std::string accepted = "accepted: WxH with W and H integers in ["
         + std::to_string(minimum) + ", " + std::to_string(maximum) + "], e.g. 1600x900";
     const auto x = text->find_first_of("xX");
-    long long width = 0;
-    long long height = 0;
     double w = 0.0;
     double h = 0.0;
     if (x == std::string::npos || !parseDouble(text->substr(0, x), w)
         || !parseDouble(text->substr(x + 1), h) || w != std::floor(w) || h != std::floor(h))
-        throw InvalidArgument("--size '" + *text + "' is not WxH; " + accepted);
-    width = static_cast<long long>(w);
-    height = static_cast<long long>(h);
-    if (width < minimum || width > maximum || height < minimum || height > maximum)
-        throw InvalidArgument("--size " + *text + " is out of range; " + accepted);
-    return QSize(int(width), int(height));
+        throw InvalidArgument("--size '" + printable(*text) + "' is not WxH; " + accepted);
+    // The range is checked on the doubles: converting 6e22 to an integer first is undefined
+    // behaviour (found by fuzzing).
+    if (w < minimum || w > maximum || h < minimum || h > maximum)
+        throw InvalidArgument("--size " + printable(*text) + " is out of range; " + accepted);
+    return QSize(static_cast<int>(w), static_cast<int>(h));
 }
 
 // The scene given by flags: a surface, then each --optimizer with the --param flags
@@ -86,7 +95,8 @@ Scene sceneFromFlags(const Arguments& arguments)
     scene.optimizers.clear();
     std::string surfaceName;
     ParameterValues surfaceOverrides;
-    const std::unique_ptr<Surface> surface = parseSurface(arguments, surfaceName, surfaceOverrides);
+    const std::unique_ptr<Surface> surface
+        = parseSurface(arguments, surfaceName, surfaceOverrides, &scene.expression);
     scene.surface = surfaceName;
     scene.surfaceParameters
         = resolveParameters(findSurface(surfaceName)->parameters, surfaceOverrides, surfaceName);
@@ -95,6 +105,8 @@ Scene sceneFromFlags(const Arguments& arguments)
     {
         std::string name;
         std::vector<std::string> assignments;
+        std::optional<std::string> schedule;
+        std::vector<std::string> scheduleAssignments;
     };
     std::vector<Group> groups;
     for (const GivenFlag& flag : arguments.given()) {
@@ -102,13 +114,26 @@ Scene sceneFromFlags(const Arguments& arguments)
             if (!findOptimizer(flag.value))
                 throw InvalidArgument("--optimizer: "
                     + unknownNameMessage("optimizer", flag.value, optimizerNames()));
-            groups.push_back({flag.value, {}});
+            groups.push_back({flag.value, {}, std::nullopt, {}});
         } else if (flag.name == "--param") {
             if (groups.empty())
-                throw InvalidArgument("--param " + flag.value
+                throw InvalidArgument("--param " + printable(flag.value)
                     + " comes before any --optimizer; each --param applies "
                       "to the --optimizer named before it");
             groups.back().assignments.push_back(flag.value);
+        } else if (flag.name == "--schedule") {
+            if (groups.empty() || groups.back().schedule)
+                throw InvalidArgument("--schedule " + printable(flag.value)
+                    + (groups.empty() ? " comes before any --optimizer"
+                                      : " is given twice for one --optimizer")
+                    + "; each --schedule applies to the --optimizer named before it");
+            groups.back().schedule = flag.value;
+        } else if (flag.name == "--schedule-param") {
+            if (groups.empty() || !groups.back().schedule)
+                throw InvalidArgument("--schedule-param " + printable(flag.value)
+                    + " comes before any --schedule; each applies to the --schedule "
+                      "named before it");
+            groups.back().scheduleAssignments.push_back(flag.value);
         }
     }
     if (groups.empty())
@@ -124,6 +149,10 @@ Scene sceneFromFlags(const Arguments& arguments)
             "--param", group.assignments, info->parameters, group.name);
         entry.parameters = resolveParameters(info->parameters, overrides, group.name);
         makeOptimizer(entry.name, entry.parameters); // combinations (nesterov, rprop)
+        const LearningRateSchedule schedule
+            = parseSchedule(group.schedule, group.scheduleAssignments);
+        entry.schedule = schedule.name();
+        entry.scheduleParameters = schedule.parameters();
         scene.optimizers.append(entry);
     }
 
@@ -136,29 +165,18 @@ Scene sceneFromFlags(const Arguments& arguments)
 
 } // namespace
 
-int renderCommand(const std::vector<std::string>& words)
+RenderRequest parseRenderRequest(const Arguments& arguments)
 {
-    const std::vector<FlagSpec> flags = renderFlags();
-    const Arguments arguments("render", flags, words);
-    if (arguments.has("--help")) {
-        std::cout << usageText("render",
-            "(--scene FILE.json | --surface NAME --optimizer NAME [--param k=v]"
-            "... [--optimizer NAME ...]...) --out FILE.(png|svg|pdf) [options]",
-            flags);
-        return exitOk;
-    }
-
-    // Everything is checked before any work: bad input exits 2 and writes nothing.
-    const std::string out = arguments.requiredText("--out");
-    const QString outPath = QString::fromStdString(out);
-    const QString extension = QFileInfo(outPath).suffix().toLower();
+    RenderRequest request;
+    request.out = arguments.requiredText("--out");
+    const QString extension = QFileInfo(QString::fromStdString(request.out)).suffix().toLower();
     if (extension != "png" && extension != "svg" && extension != "pdf")
-        throw InvalidArgument(
-            "--out '" + out + "' has an unknown extension; accepted: .png, .svg, .pdf");
-    const QSize size = parseSize(arguments);
-    const double scale = arguments.number("--scale", 1.0, 1.0, 4.0);
+        throw InvalidArgument("--out '" + printable(request.out, 200)
+            + "' has an unknown extension; accepted: .png, .svg, .pdf");
+    request.size = parseSize(arguments);
+    request.scale = arguments.number("--scale", 1.0, 1.0, 4.0);
 
-    Scene scene;
+    Scene& scene = request.scene;
     if (const auto sceneFile = arguments.text("--scene")) {
         for (const std::string& name : sceneFlagNames)
             if (arguments.has(name))
@@ -180,12 +198,33 @@ int renderCommand(const std::vector<std::string>& words)
             : LossMeasure::DistanceToMinimum;
     const std::string panelsName
         = arguments.choice("--panels", {"both", "surface", "loss"}, "both");
-    const Figure::Panels panels = panelsName == "surface" ? Figure::Panels::SurfaceOnly
-        : panelsName == "loss"                            ? Figure::Panels::LossOnly
-                                                          : Figure::Panels::SurfaceAndLoss;
+    request.panels = panelsName == "surface" ? Figure::Panels::SurfaceOnly
+        : panelsName == "loss"               ? Figure::Panels::LossOnly
+                                             : Figure::Panels::SurfaceAndLoss;
     SceneSimulation check(scene); // unknown names, optimizers the surface cannot serve
+    if (scene.network) // a network scene draws its network: bad settings exit 2 as well
+        NetworkSimulation networkCheck(*scene.network);
+    request.saveScene = arguments.text("--save-scene");
+    return request;
+}
 
-    if (const auto savePath = arguments.text("--save-scene")) {
+int renderCommand(const std::vector<std::string>& words)
+{
+    const std::vector<FlagSpec> flags = renderFlags();
+    const Arguments arguments("render", flags, words);
+    if (arguments.has("--help")) {
+        std::cout << usageText("render",
+            "(--scene FILE.json | --surface NAME --optimizer NAME [--param k=v]"
+            "... [--optimizer NAME ...]...) --out FILE.(png|svg|pdf) [options]",
+            flags);
+        return exitOk;
+    }
+
+    // Everything is checked before any work: bad input exits 2 and writes nothing.
+    const RenderRequest request = parseRenderRequest(arguments);
+    const Scene& scene = request.scene;
+
+    if (const auto& savePath = request.saveScene) {
         QString error;
         if (!scene.save(QString::fromStdString(*savePath), &error)) {
             std::fprintf(stderr, "optviz-cli render: cannot write scene '%s': %s\n",
@@ -211,7 +250,8 @@ int renderCommand(const std::vector<std::string>& words)
     const QApplication application(argc, argv);
 
     QString error;
-    if (!renderSceneToFile(scene, outPath, size, scale, &error, panels)) {
+    if (!renderSceneToFile(scene, QString::fromStdString(request.out), request.size, request.scale,
+            &error, request.panels)) {
         std::fprintf(stderr, "optviz-cli render: %s\n", error.toStdString().c_str());
         return exitFailure;
     }

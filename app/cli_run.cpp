@@ -11,8 +11,6 @@
 
 namespace optviz::cli {
 
-namespace {
-
 std::vector<FlagSpec> runFlags()
 {
     std::vector<FlagSpec> flags = problemFlags();
@@ -21,6 +19,8 @@ std::vector<FlagSpec> runFlags()
     flags.push_back({"--help", false, false, "", "show this help"});
     return flags;
 }
+
+namespace {
 
 // The full parameter set (defaults included) in catalogue order, booleans as true/false.
 void appendParameters(std::string& out, const ParameterSpecs& specs,
@@ -106,8 +106,8 @@ int runCommand(const std::vector<std::string>& words)
 
     Vector start(2);
     start << problem.start.x, problem.start.y;
-    Runner runner(
-        *problem.surface, problem.makeOptimizer(), start, problem.steps, problem.gradient);
+    Runner runner(*problem.surface, problem.makeOptimizer(), start, problem.steps, problem.gradient,
+        problem.schedule);
     runner.setRecording(false);
     RowWriter writer(sink, json);
     runner.setObserver(&writer);
@@ -118,10 +118,26 @@ int runCommand(const std::vector<std::string>& words)
         out += "  \"surface\": {\"name\": \"" + problem.surfaceName + "\", \"parameters\": ";
         appendParameters(out, findSurface(problem.surfaceName)->parameters,
             problem.surfaceParameters, problem.surfaceName);
+        if (!problem.expression.empty()) {
+            // A formula that parsed holds only letters, digits, spaces, tabs and . + - * / ^ ( ):
+            // the tab is the one character JSON needs escaped.
+            out += ", \"expression\": \"";
+            for (const char c : problem.expression)
+                out += c == '\t' ? std::string("\\t") : std::string(1, c);
+            out += '"';
+        }
         out += "},\n  \"optimizer\": {\"name\": \"" + problem.optimizerName
             + "\", \"parameters\": ";
         appendParameters(out, findOptimizer(problem.optimizerName)->parameters,
             problem.optimizerParameters, problem.optimizerName);
+        // Only with a schedule, so that output without one stays as it always was.
+        if (!problem.schedule.isConstant()) {
+            out += ", \"schedule\": {\"name\": \"" + problem.schedule.name()
+                + "\", \"parameters\": ";
+            appendParameters(out, findSchedule(problem.schedule.name())->parameters,
+                problem.schedule.parameters(), problem.schedule.name());
+            out += '}';
+        }
         out += "},\n  \"start\": [";
         appendNumber17(out, problem.start.x);
         out += ", ";

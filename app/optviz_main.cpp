@@ -92,12 +92,33 @@ int main(int argc, char** argv)
     QElapsedTimer sinceStart;
     sinceStart.start();
     QString scenePath;
+    QString workspace; // empty: the scene's (or the last session's)
+    bool play = false;
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
         if (argument == "--help" || argument == "-h") {
-            std::printf("usage: optviz [SCENE.json]\n\nOpens the window (with the scene, or "
-                        "the last session). With no display, renders the scene to a PNG.\n");
+            std::printf("usage: optviz [--workspace surface|network] [--play] [SCENE.json]\n\n"
+                        "Opens the window (with the scene, or the last session). --workspace "
+                        "opens the surfaces or the neural network; --play starts the runs at "
+                        "once. With no display, renders the scene to a PNG.\n");
             return 0;
+        }
+        if (argument == "--workspace" || argument.startsWith("--workspace=")) {
+            workspace = argument.startsWith("--workspace=") ? argument.mid(12)
+                : i + 1 < argc                              ? QString::fromLocal8Bit(argv[++i])
+                                                            : QString();
+            if (workspace != "surface" && workspace != "network") {
+                std::fprintf(stderr,
+                    "optviz: --workspace '%s' is not accepted; accepted: "
+                    "surface, network\n",
+                    qPrintable(workspace.left(60)));
+                return 2;
+            }
+            continue;
+        }
+        if (argument == "--play") {
+            play = true;
+            continue;
         }
         if (!argument.startsWith('-'))
             scenePath = argument;
@@ -114,9 +135,18 @@ int main(int argc, char** argv)
     optviz::MainWindow window(settings);
     if (!scenePath.isEmpty())
         window.openScene(scenePath);
+    if (!workspace.isEmpty())
+        window.setWorkspace(workspace == "network" ? optviz::MainWindow::Workspace::Network
+                                                   : optviz::MainWindow::Workspace::Surface);
     FirstFrameReporter firstFrame(sinceStart);
     if (qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME"))
         window.figure()->installEventFilter(&firstFrame);
     window.show();
+    // The lessons, at start (unless turned off there) and when no scene was asked for.
+    if (scenePath.isEmpty() && !play && settings.showStartPage()
+        && !qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME"))
+        window.showStartPage();
+    if (play)
+        window.togglePlay();
     return QApplication::exec();
 }

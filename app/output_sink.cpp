@@ -21,7 +21,8 @@ OutputSink::OutputSink(const std::string& path)
     }
     file_ = std::fopen(path.c_str(), "wb");
     if (!file_)
-        throw InvalidArgument("--out: cannot write '" + path + "': " + std::strerror(errno));
+        throw InvalidArgument(
+            "--out: cannot write '" + printable(path, 200) + "': " + std::strerror(errno));
     ownsFile_ = true;
     buffer_.reserve(flushThreshold + 4096);
 }

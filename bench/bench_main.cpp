@@ -17,7 +17,8 @@ constexpr std::string_view usage = R"(usage: optviz-bench [--list] [--only PREFI
 
 Measures optviz's performance metrics and prints one JSON object per line:
   {"metric": "core.steps_per_s.adam.rosenbrock", "value": 2.3e+07, "unit": "1/s"}
-Each timing is the median of several repetitions after a warm-up, single-threaded.
+Each timing is the median of several repetitions after a warm-up, single-threaded
+(except sweep.*, which uses every core as the window does).
 
 options:
   --list          print the metric names, one per line, and measure nothing
@@ -63,7 +64,10 @@ int main(int argc, char** argv)
     // One line per group of metrics; each group lives in its own file.
     registerCoreMetrics(registry);
     registerSurfaceMetrics(registry);
+    registerMlpMetrics(registry);
+    registerSweepMetrics(registry);
     registerUiMetrics(registry);
+    registerNetworkUiMetrics(registry);
 
     const std::vector<const Metric*> selected = registry.matching(prefix);
     if (selected.empty())

@@ -46,7 +46,12 @@ std::string formatResult(const Metric& metric, double value);
 // The groups of metrics, one file each.
 void registerCoreMetrics(MetricRegistry& registry);
 void registerSurfaceMetrics(MetricRegistry& registry);
+void registerMlpMetrics(MetricRegistry& registry);
+// sweep.*: hyperparameter maps, on every core.
+void registerSweepMetrics(MetricRegistry& registry);
 // ui.*, app.* and mem.*: the window (they create the QApplication when first run).
 void registerUiMetrics(MetricRegistry& registry);
+// ui.network_*: the network workspace (registered after ui.*, whose QApplication it uses).
+void registerNetworkUiMetrics(MetricRegistry& registry);
 
 } // namespace optviz::bench

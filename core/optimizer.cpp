@@ -31,6 +31,7 @@ void Optimizer::inspect(OptimizerState& state) const
     state.vectors.clear();
     state.scalars.clear();
     state.scalars.emplace_back("step", static_cast<double>(iterations_));
+    state.scalars.emplace_back("lr", lr_);
     state.vectors.emplace_back("gradient", gradient_);
     state.vectors.emplace_back("update", update_);
     Vector effective = Vector::Zero(gradient_.size());

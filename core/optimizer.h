@@ -44,14 +44,28 @@ public:
     const Vector& lastGradient() const { return gradient_; }
     const Vector& lastUpdate() const { return update_; }
 
+    // The learning rate the next step uses (torch's param_group['lr']). A schedule sets
+    // it between steps; the state (moments, buffers, curvature history) is kept, as
+    // torch.optim.lr_scheduler does. Every method has one: Adadelta and Newton scale
+    // their step by it; Rprop, like torch's, reads it only once, for the initial step
+    // sizes of its first step.
+    double learningRate() const { return lr_; }
+    void setLearningRate(double lr) { lr_ = lr; }
+
     // Fills `state` with the method's internals; the base adds gradient, update and
     // the effective step per coordinate (−update / gradient, 0 where the gradient is).
     void inspect(OptimizerState& state) const;
 
 protected:
+    explicit Optimizer(double learningRate)
+        : lr_(learningRate)
+    {
+    }
+
     virtual void resetState(int dimension) = 0;
     virtual void inspectState(OptimizerState& state) const = 0;
 
+    double lr_;
     Vector gradient_;
     Vector update_;
     long long iterations_ = 0;

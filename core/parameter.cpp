@@ -66,8 +66,8 @@ ParameterValues resolveParameters(
         const ParameterSpec* spec = findParameter(specs, name);
         if (!spec) {
             if (specs.empty())
-                throw InvalidArgument(
-                    std::string(owner) + " has no parameter '" + name + "' (it takes none)");
+                throw InvalidArgument(std::string(owner) + " has no parameter '" + printable(name)
+                    + "' (it takes none)");
             throw InvalidArgument(
                 unknownNameMessage(std::string(owner) + " parameter", name, namesOf(specs)));
         }
@@ -99,15 +99,15 @@ double parseParameterValue(const ParameterSpec& spec, std::string_view text, std
         if (text == "false" || text == "0")
             return 0.0;
         throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "='"
-            + std::string(text) + "' is not a boolean; accepted: true, false, 1, 0");
+            + printable(text) + "' is not a boolean; accepted: true, false, 1, 0");
     }
     double value = 0.0;
     if (!parseDouble(text, value))
         throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "='"
-            + std::string(text) + "' is not a finite number; accepted: " + spec.rangeText());
+            + printable(text) + "' is not a finite number; accepted: " + spec.rangeText());
     if (!spec.accepts(value))
-        throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "="
-            + std::string(text) + " is out of range; accepted: " + spec.rangeText());
+        throw InvalidArgument(std::string(owner) + " parameter " + spec.name + "=" + printable(text)
+            + " is out of range; accepted: " + spec.rangeText());
     return value;
 }
 
@@ -118,6 +118,72 @@ std::string formatNumber(double value)
     if (error != std::errc())
         return "?";
     return std::string(buffer, end);
+}
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at the start of `text` (no overlong forms, no
+// surrogates, nothing past U+10FFFF), or 0.
+std::size_t utf8SequenceLength(std::string_view text)
+{
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(0);
+    std::size_t length = 0;
+    unsigned codePoint = 0;
+    if (lead < 0x80)
+        return 1;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+        length = 2;
+        codePoint = lead & 0x1fu;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+        length = 3;
+        codePoint = lead & 0x0fu;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+        length = 4;
+        codePoint = lead & 0x07u;
+    } else {
+        return 0;
+    }
+    if (text.size() < length)
+        return 0;
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(i) & 0xc0u) != 0x80u)
+            return 0;
+        codePoint = (codePoint << 6) | (byte(i) & 0x3fu);
+    }
+    const bool overlong
+        = (length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000);
+    const bool surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    if (overlong || surrogate || codePoint > 0x10ffff || (codePoint >= 0x80 && codePoint < 0xa0))
+        return 0; // the last: C1 control characters
+    return length;
+}
+
+} // namespace
+
+std::string printable(std::string_view text, std::size_t maxCharacters)
+{
+    std::string out;
+    std::size_t characters = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (characters == maxCharacters)
+            return out + "...";
+        const std::size_t length = utf8SequenceLength(text.substr(i));
+        const auto first = static_cast<unsigned char>(text[i]);
+        if (length == 0 || first < 0x20 || first == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[first >> 4];
+            out += hex[first & 0x0f];
+            ++i;
+        } else {
+            out.append(text.substr(i, length));
+            i += length;
+        }
+        ++characters;
+    }
+    return out;
 }
 
 std::string joinNames(const std::vector<std::string>& names)
@@ -167,7 +233,7 @@ std::string closestName(std::string_view typed, const std::vector<std::string>& 
 std::string unknownNameMessage(
     std::string_view what, std::string_view typed, const std::vector<std::string>& candidates)
 {
-    std::string message = "unknown " + std::string(what) + " '" + std::string(typed) + "'";
+    std::string message = "unknown " + std::string(what) + " '" + printable(typed) + "'";
     const std::string suggestion = closestName(typed, candidates);
     if (!suggestion.empty())
         message += " (did you mean '" + suggestion + "'?)";

@@ -64,6 +64,11 @@ bool parseDouble(std::string_view text, double& value);
 // Shortest text that reads back as the same double ("0.10000000000000001" is "0.1").
 std::string formatNumber(double value);
 
+// `text` as a one-line message may quote it: control characters and bytes that are not
+// UTF-8 escaped as \xNN, and cut after `maxCharacters` characters ("..."), so that a
+// hostile value can neither break the message's line nor flood the terminal.
+std::string printable(std::string_view text, std::size_t maxCharacters = 60);
+
 // "a, b, c" — for messages listing the accepted names.
 std::string joinNames(const std::vector<std::string>& names);
 

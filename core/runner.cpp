@@ -9,6 +9,9 @@ namespace {
 // Reserving more than this many points up front would waste memory on long runs that
 // are streamed elsewhere; past it the trajectory grows geometrically as usual.
 constexpr long long reserveCap = 1 << 20;
+// The same cap in coordinates (16 MB), so that a network with thousands of parameters
+// does not reserve gigabytes for a trajectory it may never record.
+constexpr long long reserveCoordinateCap = 2 * reserveCap;
 
 // The check behind Runner::isFiniteIterate(), in a form the compiler inlines into the
 // step loop: out of line, the call cost a tenth of a gradient-descent step on a surface.
@@ -24,16 +27,21 @@ bool finiteIterate(const Vector& x, double loss)
 } // namespace
 
 Runner::Runner(const Objective& objective, std::unique_ptr<Optimizer> optimizer,
-    const Vector& start, long long stepBudget, const GradientSettings& gradient)
+    const Vector& start, long long stepBudget, const GradientSettings& gradient,
+    const LearningRateSchedule& schedule)
     : objective_(objective)
     , optimizer_(std::move(optimizer))
     , oracle_(objective, gradient)
+    , schedule_(schedule)
+    , baseLearningRate_(optimizer_->learningRate())
     , trajectory_(objective.dimension())
     , x_(start)
     , stepBudget_(std::max(0LL, stepBudget))
 {
     optimizer_->reset(objective.dimension());
-    trajectory_.reserve(static_cast<std::size_t>(std::min(stepBudget_, reserveCap) + 1));
+    const long long pointCap
+        = std::min(reserveCap, reserveCoordinateCap / std::max(1, objective.dimension()));
+    trajectory_.reserve(static_cast<std::size_t>(std::min(stepBudget_, pointCap) + 1));
     loss_ = objective_.value(x_);
     if (!isFiniteIterate(x_, loss_)) {
         status_ = RunStatus::Diverged;
@@ -54,6 +62,8 @@ long long Runner::advance(long long steps)
 {
     long long taken = 0;
     while (taken < steps && status_ == RunStatus::Running) {
+        if (!schedule_.isConstant())
+            optimizer_->setLearningRate(schedule_.rate(baseLearningRate_, stepsTaken_));
         oracle_.beginStep();
         optimizer_->step(oracle_, x_);
         ++stepsTaken_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gradient_oracle.h"
+#include "lr_schedule.h"
 #include "optimizer.h"
 #include "trajectory.h"
 
@@ -27,7 +28,8 @@ public:
 // Runs one optimizer on one objective from a start point: records the trajectory,
 // detects divergence, respects a step budget and advances in chunks so that a caller
 // can interleave several runs. No heap allocation inside the step loop (the trajectory
-// is reserved for the budget up front, up to a cap).
+// is reserved for the budget up front, up to a cap). A learning-rate schedule sets the
+// optimizer's lr before every step, from the lr it was built with.
 class Runner
 {
 public:
@@ -35,7 +37,8 @@ public:
     static constexpr double divergenceBound = 1e12;
 
     Runner(const Objective& objective, std::unique_ptr<Optimizer> optimizer, const Vector& start,
-        long long stepBudget, const GradientSettings& gradient = {});
+        long long stepBudget, const GradientSettings& gradient = {},
+        const LearningRateSchedule& schedule = {});
 
     // Takes up to `steps` more steps; returns how many were taken.
     long long advance(long long steps);
@@ -57,6 +60,7 @@ public:
     double currentLoss() const { return loss_; }
     const Optimizer& optimizer() const { return *optimizer_; }
     const GradientOracle& oracle() const { return oracle_; }
+    const LearningRateSchedule& schedule() const { return schedule_; }
 
     static bool isFiniteIterate(const Vector& x, double loss);
 
@@ -64,6 +68,8 @@ private:
     const Objective& objective_;
     std::unique_ptr<Optimizer> optimizer_;
     GradientOracle oracle_;
+    LearningRateSchedule schedule_;
+    double baseLearningRate_; // the optimizer's lr parameter, lr₀ of the schedule
     Trajectory trajectory_;
     Vector x_;
     double loss_ = 0.0;

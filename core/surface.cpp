@@ -14,6 +14,12 @@ void Surface::hessian(const Vector& x, Matrix& result) const
     result(1, 1) = hyy;
 }
 
+void Surface::rowValues(const double* xs, std::size_t count, double y, double* out) const
+{
+    for (std::size_t i = 0; i < count; ++i)
+        out[i] = value2(xs[i], y);
+}
+
 double Surface::minimumValue() const
 {
     const std::vector<Point2> known = minima();

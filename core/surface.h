@@ -3,6 +3,7 @@
 #include "objective.h"
 #include "parameter.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,10 @@ public:
     virtual double valueAndGradient2(double x, double y, double& gx, double& gy) const = 0;
     // The symmetric Hessian [[hxx, hxy], [hxy, hyy]].
     virtual void hessian2(double x, double y, double& hxx, double& hxy, double& hyy) const = 0;
+    // f at the `count` points (xs[i], y), one row of a grid, into out[i]: the same values
+    // as value2(). One call per point by default; a surface with a per-call cost (a typed
+    // formula's interpreter) evaluates the row in one go.
+    virtual void rowValues(const double* xs, std::size_t count, double y, double* out) const;
 
     virtual ViewRect defaultView() const = 0;
     virtual Point2 defaultStart() const = 0;
@@ -70,5 +75,10 @@ std::vector<std::string> surfaceNames();
 // Builds a surface by name with the given parameter overrides. Throws InvalidArgument
 // for an unknown name or a bad parameter, naming the accepted ones.
 std::unique_ptr<Surface> makeSurface(std::string_view name, const ParameterValues& overrides = {});
+// The same with the formula of the typed surface "expr" (an empty one: its default
+// formula); other surfaces take no formula. Also throws ExpressionError (an
+// InvalidArgument naming the position) for a formula that does not parse.
+std::unique_ptr<Surface> makeSurface(
+    std::string_view name, const ParameterValues& overrides, std::string_view expression);
 
 } // namespace optviz

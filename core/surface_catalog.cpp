@@ -1,3 +1,4 @@
+#include "expression/expression_surface.h"
 #include "surface.h"
 #include "surfaces/ackley.h"
 #include "surfaces/beale.h"
@@ -21,6 +22,11 @@ namespace {
 template<typename S> std::unique_ptr<Surface> create(const ParameterValues& resolved)
 {
     return std::make_unique<S>(resolved);
+}
+
+std::unique_ptr<Surface> createDefaultExpression(const ParameterValues&)
+{
+    return std::make_unique<ExpressionSurface>(ExpressionSurface::defaultFormula);
 }
 
 } // namespace
@@ -59,6 +65,12 @@ const std::vector<SurfaceInfo>& surfaceCatalog()
             "[1 + (x + y + 1)² (19 − 14x + 3x² − 14y + 6xy + 3y²)]"
             " × [30 + (2x − 3y)² (18 − 32x + 12x² + 48y − 36xy + 27y²)]",
             GoldsteinPrice::parameters(), &create<GoldsteinPrice>},
+        // Typed by the user (--expr, the window's formula field); without one, its default.
+        {std::string(expressionSurfaceName),
+            "a formula in x and y typed with --expr: + - * / ^ ( ), numbers, pi, e, sin cos tan"
+            " exp log sqrt abs tanh sinh cosh atan; in the window, first "
+                + std::string(ExpressionSurface::defaultFormula),
+            {}, &createDefaultExpression},
     };
     return catalog;
 }
@@ -85,6 +97,19 @@ std::unique_ptr<Surface> makeSurface(std::string_view name, const ParameterValue
     if (!info)
         throw InvalidArgument(unknownNameMessage("surface", name, surfaceNames()));
     return info->create(resolveParameters(info->parameters, overrides, info->name));
+}
+
+std::unique_ptr<Surface> makeSurface(
+    std::string_view name, const ParameterValues& overrides, std::string_view expression)
+{
+    if (name != expressionSurfaceName || expression.empty()) {
+        if (!expression.empty() && findSurface(name))
+            throw InvalidArgument("surface " + std::string(name) + " takes no formula; only "
+                + std::string(expressionSurfaceName) + " does");
+        return makeSurface(name, overrides);
+    }
+    resolveParameters({}, overrides, name); // it has none: refuses any
+    return std::make_unique<ExpressionSurface>(expression);
 }
 
 } // namespace optviz

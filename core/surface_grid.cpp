@@ -88,8 +88,8 @@ SurfaceGrid evaluateGrid(const Surface& surface, const ViewRect& view, int colum
     double* out = values.data();
     for (int j = 0; j < rows; ++j) {
         const double y = samplePosition(view.yMin, view.yMax, dy, j, rows);
-        for (std::size_t i = 0; i < width; ++i)
-            *out++ = surface.value2(xs[i], y);
+        surface.rowValues(xs.data(), width, y, out);
+        out += width;
     }
     return SurfaceGrid(view, columns, rows, std::move(values));
 }

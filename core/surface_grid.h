@@ -67,7 +67,7 @@ private:
 };
 
 // Evaluates `surface` at every sample point of a columns × rows grid over `view`.
-// Single-threaded; one virtual value2() call per point and no allocation besides the
+// Single-threaded; one virtual rowValues() call per row and no allocation besides the
 // grid itself (a 600 × 600 Rosenbrock grid takes about 1 ms).
 SurfaceGrid evaluateGrid(const Surface& surface, const ViewRect& view, int columns, int rows);
 

@@ -18,7 +18,7 @@ done
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 
-shoot() { # name, size, scene file or "", keys...
+shoot() { # name, size, scene file or "", keys...; $app_args: more arguments, $settle: seconds
     local name=$1 size=$2 scene=$3
     shift 3
     local display=:$((100 + RANDOM % 800))
@@ -26,7 +26,10 @@ shoot() { # name, size, scene file or "", keys...
     local xvfb=$!
     sleep 1
     rm -rf "$config"/optviz
-    DISPLAY=$display XDG_CONFIG_HOME=$config "$app" ${scene:+"$scene"} >/dev/null 2>&1 &
+    # The start page (shown at first start) would cover the window.
+    mkdir -p "$config"/optviz && printf '[startPage]\nshow=false\n' > "$config"/optviz/optviz.conf
+    # shellcheck disable=SC2086 # app_args is split on purpose
+    DISPLAY=$display XDG_CONFIG_HOME=$config "$app" ${scene:+"$scene"} ${app_args:-} >/dev/null 2>&1 &
     local pid=$!
     sleep 4
     local window
@@ -41,6 +44,7 @@ shoot() { # name, size, scene file or "", keys...
         done
         [ $# -gt 0 ] && sleep 2
     fi
+    sleep "${settle:-0}"
     DISPLAY=$display import -window root "$out_dir/$name.png"
     kill "$pid" "$xvfb" 2>/dev/null || true
     wait "$pid" "$xvfb" 2>/dev/null || true
@@ -49,4 +53,6 @@ shoot() { # name, size, scene file or "", keys...
 
 shoot window 1600x960 ""
 shoot himmelblau 1600x960 "$top/docs/scenes/himmelblau.json"
+# The network workspace, trained to the end (300 epochs at 30 a second).
+app_args="--workspace network --play" settle=8 shoot network 1600x960 ""
 [ "${SHOOT_KEYS:-}" ] && shoot animate 1600x960 "" $SHOOT_KEYS

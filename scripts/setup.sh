@@ -5,7 +5,8 @@
 #
 #   scripts/setup.sh run     build, then open the window (with no display: render the
 #                            default scene to a PNG and say where)
-#   scripts/setup.sh test    build, then every test (ctest)
+#   scripts/setup.sh test    build, then every test (ctest); with OPTVIZ_SANITIZERS=1 also
+#                            the sanitizer builds (scripts/sanitizers.sh)
 #   scripts/setup.sh build   build only
 #
 # BUILD_DIR (default: build) and JOBS (default: all cores) can be set in the environment.
@@ -50,13 +51,26 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== configuring and building (Release) in $build_dir"
+stage_start=$SECONDS
 cmake -S "$top" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build_dir" --parallel "$jobs"
+echo "== build took $((SECONDS - stage_start)) s"
 
 case "$mode" in
 test)
     echo "== running the test suite"
+    stage_start=$SECONDS
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs"
+    echo "== test suite took $((SECONDS - stage_start)) s"
+    # The suite again under ASan+UBSan, and the worker under TSan (scripts/sanitizers.sh),
+    # with OPTVIZ_SANITIZERS=1. Off by default until its time on CI's 2-core machine has
+    # been measured from a clean checkout.
+    if [ "${OPTVIZ_SANITIZERS:-0}" != 0 ]; then
+        "$top/scripts/sanitizers.sh"
+    else
+        echo "== sanitizer builds skipped (OPTVIZ_SANITIZERS=1 runs them)"
+    fi
+    echo "== scripts/setup.sh test took $SECONDS s in all"
     ;;
 run)
     exec "$build_dir/app/optviz" "${@:2}"

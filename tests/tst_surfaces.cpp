@@ -266,7 +266,7 @@ void TestSurfaces::minimaAreStationaryAndConvex()
     const std::string surfaceName = name.toStdString();
     const auto surface = makeSurface(surfaceName, parameters);
     const std::vector<Point2> minima = surface->minima();
-    if (surfaceName == "saddle") {
+    if (surfaceName == "saddle" || surfaceName == "expr") { // none; not known
         QVERIFY(minima.empty());
         QVERIFY(std::isinf(surface->minimumValue()) && surface->minimumValue() < 0.0);
         return;

@@ -9,6 +9,8 @@ const char* const lastSceneKey = "session/lastScene";
 const char* const recentFilesKey = "files/recent";
 const char* const geometryKey = "window/geometry";
 const char* const stateKey = "window/state";
+const char* const startPageKey = "startPage/show";
+const char* const presentationKey = "window/presentation";
 } // namespace
 
 AppSettings::AppSettings()
@@ -81,6 +83,26 @@ QByteArray AppSettings::windowState() const
 void AppSettings::setWindowState(const QByteArray& state)
 {
     settings_.setValue(stateKey, state);
+}
+
+bool AppSettings::showStartPage() const
+{
+    return settings_.value(startPageKey, true).toBool();
+}
+
+void AppSettings::setShowStartPage(bool show)
+{
+    settings_.setValue(startPageKey, show);
+}
+
+bool AppSettings::presentationMode() const
+{
+    return settings_.value(presentationKey, false).toBool();
+}
+
+void AppSettings::setPresentationMode(bool on)
+{
+    settings_.setValue(presentationKey, on);
 }
 
 void AppSettings::sync()

@@ -33,6 +33,13 @@ public:
     QByteArray windowState() const;
     void setWindowState(const QByteArray& state);
 
+    // The start page with the lessons, shown at start unless the teacher turned it off.
+    bool showStartPage() const; // true by default
+    void setShowStartPage(bool show);
+    // Presentation mode (large type, thick lines, fewer panels), as it was left.
+    bool presentationMode() const; // false by default
+    void setPresentationMode(bool on);
+
     void sync();
 
 private:

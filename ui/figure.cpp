@@ -128,12 +128,15 @@ const QString titleSeparator = QStringLiteral("   ·   ");
 // "Rosenbrock · f(x, y) = (a − x)² + b (y − x²)² · a = 1, b = 100": the name, the formula
 // (or the sentence that defines a data surface), and the parameters (all of them when
 // there are few, else those that differ from the defaults).
-QString composeTitle(const std::string& surface, const ParameterValues& parameters)
+QString composeTitle(
+    const std::string& surface, const ParameterValues& parameters, const std::string& expression)
 {
     QString title = prettySurfaceName(surface);
     const SurfaceInfo* info = findSurface(surface);
     if (!info)
         return title;
+    if (!expression.empty()) // a typed formula: itself, as typed ("Expr" says nothing)
+        return "f(x, y) = " + QString::fromStdString(expression);
     const QString definition = QString::fromStdString(info->definition);
     const bool prose = definition.size() > 1 && definition[0].isLower() && definition[1].isLower();
     title += titleSeparator + (prose ? definition : "f(x, y) = " + definition);
@@ -289,13 +292,22 @@ Figure::Figure(QWidget* parent)
     wheelTimer_.setInterval(150);
     connect(&wheelTimer_, &QTimer::timeout, this, &Figure::onUserViewChange);
 
-    style_ = styleFor(size());
+    style_ = styleFor(size(), presentation_);
     rebuild();
 }
 
 Figure::~Figure() = default;
 
-Figure::Style Figure::styleFor(QSize size)
+void Figure::setPresentationStyle(bool presentation)
+{
+    if (presentation == presentation_)
+        return;
+    presentation_ = presentation;
+    style_ = styleFor(size(), presentation_);
+    rebuild();
+}
+
+Figure::Style Figure::styleFor(QSize size, bool presentation)
 {
     const double area = double(std::max(size.width(), 1)) * double(std::max(size.height(), 1));
     double scale = std::clamp(std::sqrt(area / (1280.0 * 800.0)), 1.0, 1.6);
@@ -312,6 +324,22 @@ Figure::Style Figure::styleFor(QSize size)
     style.startSize = 15.0 * scale;
     style.minimumSize = 19.0 * scale;
     style.dotSize = 5.5 * scale;
+    if (presentation) {
+        // Read from the back of a lecture hall: type half as large again, paths about
+        // twice as thick, contours that survive a washed-out projector.
+        style.tickFont = int(std::lround(style.tickFont * 1.45));
+        style.labelFont = int(std::lround(style.labelFont * 1.45));
+        style.titleFont = int(std::lround(style.titleFont * 1.35));
+        style.legendFont = int(std::lround(style.legendFont * 1.45));
+        style.pathWidth *= 1.9;
+        style.haloWidth = style.pathWidth + 4.0 * scale;
+        style.endSize *= 1.5;
+        style.startSize *= 1.4;
+        style.minimumSize *= 1.4;
+        style.dotSize *= 1.4;
+        style.contourAlpha = 200;
+        style.contourWidth = 1.6;
+    }
     return style;
 }
 
@@ -532,7 +560,8 @@ void Figure::buildMaps(QCPLayoutGrid* panels)
         panel.landscape->setLayer("landscape");
         panel.landscape->setColorScale(colourScale_);
         panel.landscape->setSelectable(QCP::stNone);
-        panel.landscape->setContourPen(QPen(QColor(255, 255, 255, 120), 1.0 * s));
+        panel.landscape->setContourPen(
+            QPen(QColor(255, 255, 255, style_.contourAlpha), style_.contourWidth * s));
         panel.landscape->setBlankBrush(blankColour);
 
         panel.minima = new QCPGraph(x, y);
@@ -674,13 +703,15 @@ void Figure::setLandscape(const Scene& scene, const Surface& surface)
 {
     const ViewRect home = scene.effectiveView(surface);
     const bool sameSurface = hasLandscape_ && scene.surface == surfaceName_;
-    if (sameSurface && scene.surfaceParameters == surfaceParameters_ && home == homeView_)
+    if (sameSurface && scene.surfaceParameters == surfaceParameters_
+        && scene.expression == surfaceExpression_ && home == homeView_)
         return; // nothing the landscape depends on changed (the window calls this freely)
     // A zoom the user made survives a change of the surface's parameters.
     const ViewRect view = sameSurface && home == homeView_ && !maps_.empty() ? visibleView() : home;
 
     surfaceName_ = scene.surface;
     surfaceParameters_ = scene.surfaceParameters;
+    surfaceExpression_ = scene.expression;
     homeView_ = home;
     try {
         surface_ = scene.makeSurface();
@@ -688,7 +719,7 @@ void Figure::setLandscape(const Scene& scene, const Surface& surface)
         surface_.reset(); // not a catalogue surface: zoom then keeps the old heat map
     }
     minima_ = surface.minima();
-    titleText_ = composeTitle(scene.surface, scene.surfaceParameters);
+    titleText_ = composeTitle(scene.surface, scene.surfaceParameters, scene.expression);
 
     computeLandscape(surface, isValidView(view) ? view : home);
     hasLandscape_ = true;
@@ -1310,7 +1341,7 @@ bool Figure::isStacked(QSize size) const
 
 void Figure::adaptToSize(QSize size)
 {
-    const Style style = styleFor(size);
+    const Style style = styleFor(size, presentation_);
     if (style.scale != style_.scale || isStacked(size) != stacked_) {
         style_ = style;
         rebuild();

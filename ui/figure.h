@@ -24,12 +24,11 @@ class LandscapeMap;
 // per optimizer with its current point and a legend, and the loss-versus-step panel.
 // The window shows it; its exports and `optviz-cli render` draw the very same object.
 //
-// Layers, bottom to top: "landscape" (heat map, contours and minima, in a paint buffer
-// of its own; the heat map with its contours also caches its rendering, so a replot
-// after new runs costs one blit for the whole landscape), "background" (axis rects,
-// colour scale), "grid", "main", "halos" (white halos under the paths), "paths"
-// (trajectories and loss curves), "markers" (current points, start marker, captions),
-// "axes", "legend", "overlay"; everything above the landscape shares one paint buffer.
+// Layers, bottom to top: "landscape" (heat map, contours and minima; the heat map with
+// its contours caches its rendering, so redrawing it costs one blit), "background" (axis
+// rects, colour scale), "grid", "main", then "runs" in a paint buffer of its own (halos,
+// paths, loss curves, current points, start markers, captions, arrows), then "axes",
+// "legend", "overlay". While runs stream in, refresh() repaints the "runs" buffer alone.
 // Paths and loss curves are simplified in pixel space as they are drawn (TrajectoryCurve,
 // LossGraph), so thousands of steps replot in milliseconds.
 //
@@ -77,6 +76,11 @@ public:
     // Back to the home view of the last setLandscape(), heat map recomputed. Does not
     // emit viewChangedByUser.
     void resetView();
+
+    // The lecture-hall style (presentation mode): larger type, thicker paths and
+    // markers, more opaque contour lines. Rebuilds the layout; does not replot.
+    void setPresentationStyle(bool presentation);
+    bool presentationStyle() const { return presentation_; }
 
     // Writes the figure as PNG (at `scale` × its size), SVG or PDF, chosen by the file's
     // extension; false and a message naming the path in `error` on failure (unknown
@@ -137,6 +141,8 @@ private:
         double startSize = 15.0;
         double minimumSize = 18.0;
         double dotSize = 5.5;
+        int contourAlpha = 120;
+        double contourWidth = 1.0;
     };
     int inspectedRun_ = -1;
     std::vector<QPointer<QCPItemLine>> arrows_;
@@ -204,7 +210,7 @@ private:
         QColor colour;
     };
 
-    static Style styleFor(QSize size);
+    static Style styleFor(QSize size, bool presentation);
     void rebuild();
     QCPAxisRect* addAxisRect(bool map);
     void buildMaps(QCPLayoutGrid* panels);
@@ -246,6 +252,7 @@ private:
     LossMeasure measure_ = LossMeasure::Loss;
     int multiplesCount_ = 1;
     Style style_;
+    bool presentation_ = false;
 
     // The layout (rebuilt by rebuild()).
     QCPTextElement* title_ = nullptr;
@@ -267,6 +274,7 @@ private:
     bool hasLandscape_ = false;
     std::string surfaceName_;
     ParameterValues surfaceParameters_;
+    std::string surfaceExpression_; // the formula of surface "expr"
     std::unique_ptr<Surface> surface_; // our own copy, to recompute after zoom and pan
     std::vector<Point2> minima_;
     ViewRect homeView_;

@@ -1,6 +1,7 @@
 #include "figure_export.h"
 
 #include "figure.h"
+#include "network_render.h"
 #include "run_series.h"
 #include "scene_simulation.h"
 
@@ -9,6 +10,10 @@ namespace optviz {
 bool renderSceneToFile(const Scene& scene, const QString& path, QSize size, double scale,
     QString* error, Figure::Panels panels)
 {
+    // A scene of the network workspace draws the network's figure (the panels apply to
+    // the surfaces only).
+    if (scene.network)
+        return renderNetworkToFile(*scene.network, path, size, scale, error);
     try {
         SceneSimulation simulation(scene);
         simulation.runToEnd();

@@ -1,9 +1,17 @@
 #include "main_window.h"
 
+#include "basins_panel.h"
 #include "export_dialog.h"
+#include "hyperparameter_map_panel.h"
+#include "lesson_catalog.h"
+#include "lesson_panel.h"
+#include "network_controller.h"
+#include "network_figure.h"
+#include "network_workspace.h"
 #include "optimizer_panel.h"
 #include "playback_bar.h"
 #include "simulation_controller.h"
+#include "start_page.h"
 #include "step_inspector.h"
 #include "surface_panel.h"
 #include "trajectory_export.h"
@@ -23,6 +31,7 @@
 #include <QMimeData>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 
@@ -33,14 +42,13 @@ namespace {
 // The parts of a scene that change the runs (anything but the view and the display).
 bool sameRuns(const Scene& a, const Scene& b)
 {
-    return a.surface == b.surface && a.surfaceParameters == b.surfaceParameters
-        && a.start == b.start && a.steps == b.steps && a.optimizers == b.optimizers
-        && a.gradient == b.gradient;
+    return a.sameSurface(b) && a.start == b.start && a.steps == b.steps
+        && a.optimizers == b.optimizers && a.gradient == b.gradient;
 }
 
 bool sameLandscape(const Scene& a, const Scene& b)
 {
-    return a.surface == b.surface && a.surfaceParameters == b.surfaceParameters && a.view == b.view;
+    return a.sameSurface(b) && a.view == b.view;
 }
 
 } // namespace
@@ -49,16 +57,27 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     : QMainWindow(parent)
     , settings_(settings)
     , figure_(new Figure(this))
+    , networkWorkspace_(new NetworkWorkspace(this))
     , controller_(new SimulationController(this))
     , surfacePanel_(new SurfacePanel(this))
     , optimizerPanel_(new OptimizerPanel(this))
     , inspector_(new StepInspector(this))
+    , lessonPanel_(new LessonPanel(this))
     , playbackBar_(new PlaybackBar(this))
     , progressLabel_(new QLabel(this))
     , sessionTimer_(new QTimer(this))
 {
     setObjectName("mainWindow");
-    setCentralWidget(figure_);
+    // The two workspaces as tabs of the central area: a teacher sees both exist.
+    workspaceTabs_ = new QTabWidget(this);
+    workspaceTabs_->setObjectName("workspaceTabs");
+    workspaceTabs_->setDocumentMode(true);
+    workspaceTabs_->addTab(figure_, tr("Surface"));
+    workspaceTabs_->addTab(networkWorkspace_, tr("Network"));
+    workspaceTabs_->setTabToolTip(0, tr("Optimizers on 2-D loss surfaces (Ctrl+1)"));
+    workspaceTabs_->setTabToolTip(
+        1, tr("Optimizers training a small neural network on a data set (Ctrl+2)"));
+    setCentralWidget(workspaceTabs_);
     setAcceptDrops(true);
     statusBar()->addPermanentWidget(progressLabel_);
     sessionTimer_->setSingleShot(true);
@@ -76,6 +95,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
             std::min(920, available.height() * 19 / 20));
     }
     restoreState(settings_.windowState());
+    if (settings_.presentationMode())
+        setPresentationMode(true);
 
     setPlaybackMode(PlaybackMode::Instant);
     applyScene(settings_.lastScene().value_or(Scene::defaultScene()));
@@ -153,6 +174,20 @@ void MainWindow::createActions()
     fullScreenAction_ = make(
         tr("&Full Screen"), QKeySequence(Qt::Key_F11), tr("Fill the screen (for the projector)"));
     fullScreenAction_->setCheckable(true);
+    presentationAction_ = make(tr("&Presentation Mode"), QKeySequence(Qt::Key_F5),
+        tr("Large type, thick lines, strong contours and only the panels a lecture needs"));
+    presentationAction_->setCheckable(true);
+    surfaceWorkspaceAction_ = make(tr("&Surface Workspace"), QKeySequence(Qt::CTRL | Qt::Key_1),
+        tr("Optimizers on 2-D loss surfaces"));
+    networkWorkspaceAction_ = make(tr("&Network Workspace"), QKeySequence(Qt::CTRL | Qt::Key_2),
+        tr("Optimizers training a small neural network: decision boundaries, loss curves and "
+           "the loss on a plane through its parameters"));
+    auto* workspaces = new QActionGroup(this);
+    for (QAction* action : {surfaceWorkspaceAction_, networkWorkspaceAction_}) {
+        action->setCheckable(true);
+        workspaces->addAction(action);
+    }
+    surfaceWorkspaceAction_->setChecked(true);
 }
 
 void MainWindow::createMenus()
@@ -180,6 +215,9 @@ void MainWindow::createMenus()
     playback->addAction(instantAction_);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->addAction(surfaceWorkspaceAction_);
+    viewMenu_->addAction(networkWorkspaceAction_);
+    viewMenu_->addSeparator();
     viewMenu_->addAction(overlayAction_);
     viewMenu_->addAction(smallMultiplesAction_);
     viewMenu_->addSeparator();
@@ -188,9 +226,22 @@ void MainWindow::createMenus()
     viewMenu_->addSeparator();
     viewMenu_->addAction(resetViewAction_);
     viewMenu_->addAction(fullScreenAction_);
+    viewMenu_->addAction(presentationAction_);
     viewMenu_->addSeparator();
 
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    lessons->addAction(tr("&All Lessons…"), this, &MainWindow::showStartPage)
+        ->setStatusTip(tr("The start page: every lesson with its title and one line"));
+    lessons->addSeparator();
+    const QList<Lesson>& lessonList = builtInLessons();
+    for (int i = 0; i < lessonList.size(); ++i)
+        lessons
+            ->addAction(tr("&%1. %2").arg(i + 1).arg(lessonList[i].title()), this,
+                [this, i] { openLesson(i); })
+            ->setStatusTip(lessonList[i].summary());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Start Page…"), this, &MainWindow::showStartPage);
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"),
             tr("<table>"
@@ -201,6 +252,9 @@ void MainWindow::createMenus()
                "<tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a scene</td></tr>"
                "<tr><td><b>Ctrl+E</b></td><td>export the figure</td></tr>"
                "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+               "<tr><td><b>F5</b></td><td>presentation mode</td></tr>"
+               "<tr><td><b>Ctrl+Shift+H</b></td><td>hyperparameter map</td></tr>"
+               "<tr><td><b>Ctrl+Shift+B</b></td><td>basins of attraction</td></tr>"
                "</table><p>Click the map to move the start point, or drag the start marker. "
                "Scroll to zoom, drag to pan.</p>"));
     });
@@ -222,11 +276,34 @@ void MainWindow::createDocks()
         viewMenu_->addAction(d->toggleViewAction());
         return d;
     };
-    dock(tr("Surface"), "surfaceDock", surfacePanel_, Qt::LeftDockWidgetArea);
+    surfaceDock_ = dock(tr("Surface"), "surfaceDock", surfacePanel_, Qt::LeftDockWidgetArea);
     dock(tr("Optimizers"), "optimizersDock", optimizerPanel_, Qt::RightDockWidgetArea);
     inspectorDock_
         = dock(tr("Step inspector"), "inspectorDock", inspector_, Qt::LeftDockWidgetArea);
     inspectorDock_->setToolTip(tr("The numbers behind the chosen optimizer's current step"));
+    // The lesson shares the left column with the surface, as a tab raised when a lesson
+    // opens; it stays hidden for scenes without a text.
+    lessonDock_ = dock(tr("Lesson"), "lessonDock", lessonPanel_, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(surfaceDock_, lessonDock_);
+    lessonDock_->hide();
+    // The hyperparameter map and the basins below the figure, as tabs of its full width;
+    // closed until opened (View menu, Ctrl+Shift+H / Ctrl+Shift+B); they compute only
+    // while open.
+    hyperparameterPanel_ = new HyperparameterMapPanel(this);
+    basinsPanel_ = new BasinsPanel(this);
+    QDockWidget* mapDock = dock(tr("Hyperparameter map"), "hyperparameterMapDock",
+        hyperparameterPanel_, Qt::BottomDockWidgetArea);
+    QDockWidget* basinsDock
+        = dock(tr("Basins"), "basinsDock", basinsPanel_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(mapDock, basinsDock);
+    mapDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    basinsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    addActions({mapDock->toggleViewAction(), basinsDock->toggleViewAction()}); // in full screen
+    mapDock->hide();
+    basinsDock->hide();
+    connect(
+        hyperparameterPanel_, &HyperparameterMapPanel::sceneEdited, this, &MainWindow::applyScene);
+    connect(basinsPanel_, &BasinsPanel::sceneEdited, this, &MainWindow::applyScene);
 
     auto* toolbar = addToolBar(tr("Playback"));
     toolbar->setObjectName("playbackToolBar");
@@ -289,6 +366,8 @@ void MainWindow::connectParts()
         figure_->resetView();
         figure_->replot(QCustomPlot::rpQueuedReplot);
     });
+    connect(presentationAction_, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    connect(lessonPanel_, &LessonPanel::lessonRequested, this, &MainWindow::openLesson);
     connect(fullScreenAction_, &QAction::toggled, this, [this](bool on) {
         if (on)
             showFullScreen();
@@ -323,6 +402,20 @@ void MainWindow::connectParts()
     connect(inspectorDock_, &QDockWidget::visibilityChanged, this, [this] { onRunsUpdated(); });
 
     connect(sessionTimer_, &QTimer::timeout, this, [this] { settings_.setLastScene(scene_); });
+
+    connect(surfaceWorkspaceAction_, &QAction::triggered, this,
+        [this] { setWorkspace(Workspace::Surface); });
+    connect(networkWorkspaceAction_, &QAction::triggered, this,
+        [this] { setWorkspace(Workspace::Network); });
+    connect(workspaceTabs_, &QTabWidget::currentChanged, this,
+        [this](int index) { setWorkspace(index == 1 ? Workspace::Network : Workspace::Surface); });
+    connect(networkWorkspace_, &NetworkWorkspace::settingsEdited, this,
+        [this](const NetworkSettings& network) {
+            Scene edited = scene_;
+            edited.network = network;
+            applyScene(edited);
+        });
+    connect(networkWorkspace_, &NetworkWorkspace::statusMessage, this, &MainWindow::showStatus);
 }
 
 void MainWindow::applyScene(const Scene& scene)
@@ -334,8 +427,8 @@ void MainWindow::applyScene(const Scene& scene)
         || scene.lossMeasure != scene_.lossMeasure
         || scene.optimizers.size() != scene_.optimizers.size();
 
-    if (first || scene.surface != scene_.surface
-        || scene.surfaceParameters != scene_.surfaceParameters) {
+    const bool lessonChanged = first || scene.title != scene_.title || scene.text != scene_.text;
+    if (first || !scene.sameSurface(scene_)) {
         try {
             surface_ = scene.makeSurface();
         } catch (const InvalidArgument& error) {
@@ -351,7 +444,16 @@ void MainWindow::applyScene(const Scene& scene)
 
     surfacePanel_->setScene(scene_);
     optimizerPanel_->setScene(scene_);
+    if (lessonChanged) {
+        lessonPanel_->setScene(scene_);
+        const bool hasLesson = !scene_.title.isEmpty() || !scene_.text.isEmpty();
+        lessonDock_->setVisible(hasLesson);
+        if (hasLesson)
+            lessonDock_->raise();
+    }
     playbackBar_->setScene(scene_);
+    hyperparameterPanel_->setScene(scene_);
+    basinsPanel_->setScene(scene_);
     overlayAction_->setChecked(scene_.layout == SceneLayout::Overlay);
     smallMultiplesAction_->setChecked(scene_.layout == SceneLayout::SmallMultiples);
     lossAction_->setChecked(scene_.lossMeasure == LossMeasure::Loss);
@@ -372,7 +474,128 @@ void MainWindow::applyScene(const Scene& scene)
     else
         onRunsUpdated();
     figure_->replot(QCustomPlot::rpQueuedReplot);
+    if (scene_.network)
+        networkWorkspace_->setSettings(*scene_.network);
+    showWorkspace(scene_.network ? Workspace::Network : Workspace::Surface);
     updateTitle();
+}
+
+void MainWindow::setWorkspace(Workspace workspace)
+{
+    if (workspace == workspace_ && (workspace == Workspace::Network) == scene_.network.has_value())
+        return;
+    Scene edited = scene_;
+    if (workspace == Workspace::Network)
+        edited.network = networkWorkspace_->settings(); // as it was left, or its defaults
+    else
+        edited.network.reset();
+    applyScene(edited);
+}
+
+void MainWindow::showWorkspace(Workspace workspace)
+{
+    {
+        const QSignalBlocker blocker(workspaceTabs_);
+        workspaceTabs_->setCurrentIndex(workspace == Workspace::Network ? 1 : 0);
+    }
+    surfaceWorkspaceAction_->setChecked(workspace == Workspace::Surface);
+    networkWorkspaceAction_->setChecked(workspace == Workspace::Network);
+    if (workspace == workspace_)
+        return;
+    workspace_ = workspace;
+    if (workspace == Workspace::Network) {
+        if (controller_->isPlaying())
+            controller_->pause();
+        hideSurfaceDocks();
+        // Space, → and R then reach the window's shortcuts, not a settings field.
+        networkWorkspace_->figure()->setFocus();
+    } else {
+        networkWorkspace_->pause(); // no training behind the teacher's back
+        for (QWidget* widget : std::as_const(hiddenForNetwork_))
+            widget->show();
+        hiddenForNetwork_.clear();
+    }
+    progressLabel_->setVisible(workspace == Workspace::Surface); // the steps of the surfaces
+    for (QAction* action : {exportTrajectoriesAction_, animateAction_, instantAction_,
+             overlayAction_, smallMultiplesAction_, lossAction_, distanceAction_, resetViewAction_})
+        action->setEnabled(workspace == Workspace::Surface);
+}
+
+void MainWindow::hideSurfaceDocks()
+{
+    // The network has its settings and optimizers beside its figure; the surface's panels,
+    // the inspector, the maps and the playback tool bar would only be in the way. The
+    // lesson stays.
+    QList<QWidget*> bars;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        if (dock != lessonDock_)
+            bars.append(dock);
+    for (QToolBar* toolbar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
+        bars.append(toolbar);
+    for (QWidget* widget : bars)
+        if (!widget->isHidden() && !hiddenForNetwork_.contains(widget)) {
+            hiddenForNetwork_.append(widget);
+            widget->hide();
+        }
+}
+
+void MainWindow::openLesson(int index)
+{
+    const QList<Lesson>& lessons = builtInLessons();
+    if (index < 0 || index >= lessons.size())
+        return;
+    applyScene(lessons[index].scene);
+    figure_->resetView(); // the lesson's view, even after the teacher zoomed
+    scenePath_.clear();
+    modified_ = false;
+    updateTitle();
+    lessonDock_->show();
+    lessonDock_->raise();
+    showStatus(tr("Lesson %1: %2").arg(index + 1).arg(lessons[index].title()));
+}
+
+void MainWindow::showStartPage()
+{
+    auto* page = new StartPage(settings_.showStartPage(), this);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    connect(page, &StartPage::lessonChosen, this, &MainWindow::openLesson);
+    connect(page, &QDialog::finished, this,
+        [this, page] { settings_.setShowStartPage(page->showAtStart()); });
+    page->open();
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    {
+        const QSignalBlocker blocker(presentationAction_);
+        presentationAction_->setChecked(on);
+    }
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    if (on) {
+        // Less clutter: the plot, the lesson, the optimizers (to change a learning rate
+        // in front of the class) and the playback bar; the rest comes back afterwards.
+        normalState_ = saveState();
+        surfaceDock_->hide();
+        inspectorDock_->hide();
+        statusBar()->hide();
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * 1.5);
+        setFont(font);
+    } else {
+        setFont(QFont()); // back to the application's font
+        restoreState(normalState_);
+        statusBar()->show();
+        if (!scene_.title.isEmpty() || !scene_.text.isEmpty())
+            lessonDock_->show(); // a lesson opened while presenting stays in view
+    }
+    figure_->setPresentationStyle(on);
+    networkWorkspace_->setPresentationStyle(on);
+    if (!on && workspace_ == Workspace::Network)
+        hideSurfaceDocks(); // restoreState() brought them back
+    figure_->replot(QCustomPlot::rpQueuedReplot);
+    settings_.setPresentationMode(on);
 }
 
 void MainWindow::onRunsUpdated()
@@ -437,6 +660,10 @@ void MainWindow::setPlaybackMode(PlaybackMode mode)
 
 void MainWindow::togglePlay()
 {
+    if (workspace_ == Workspace::Network) {
+        networkWorkspace_->togglePlaying();
+        return;
+    }
     // Playing means watching the race: in Instant mode, Play starts the animation from
     // step 0.
     if (controller_->mode() == PlaybackMode::Instant) {
@@ -452,6 +679,10 @@ void MainWindow::togglePlay()
 
 void MainWindow::stepOnce()
 {
+    if (workspace_ == Workspace::Network) {
+        networkWorkspace_->stepOnce();
+        return;
+    }
     if (controller_->mode() == PlaybackMode::Instant) {
         setPlaybackMode(PlaybackMode::Animate);
         controller_->reset();
@@ -461,6 +692,10 @@ void MainWindow::stepOnce()
 
 void MainWindow::resetRuns()
 {
+    if (workspace_ == Workspace::Network) {
+        networkWorkspace_->reset();
+        return;
+    }
     if (controller_->mode() == PlaybackMode::Instant)
         setPlaybackMode(PlaybackMode::Animate);
     controller_->pause();
@@ -529,6 +764,22 @@ void MainWindow::exportFigureDialog()
     ExportDialog dialog(QDir::current().filePath(base + ".png"), this);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
+    if (workspace_ == Workspace::Network) {
+        // The network's figure at the requested size, with the runs as they are now.
+        const NetworkController& network = *networkWorkspace_->controller();
+        NetworkFigure exported;
+        exported.setAttribute(Qt::WA_DontShowOnScreen);
+        exported.resize(dialog.size());
+        exported.setPresentationStyle(presenting_);
+        exported.setData(network.data(), network.runs(), network.failure());
+        exported.setPlane(network.plane());
+        QString error;
+        if (!exported.exportTo(dialog.path(), dialog.scale(), &error))
+            showError(tr("Cannot export figure"), error);
+        else
+            showStatus(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.path())));
+        return;
+    }
     // A figure of its own at the requested size, drawn by the same code as the window's.
     Figure exported;
     exported.resize(dialog.size());
@@ -563,7 +814,9 @@ void MainWindow::exportTrajectoriesDialog()
 
 void MainWindow::copyFigure()
 {
-    QApplication::clipboard()->setPixmap(figure_->toPixmap());
+    QApplication::clipboard()->setPixmap(workspace_ == Workspace::Network
+            ? networkWorkspace_->figure()->toPixmap()
+            : figure_->toPixmap());
     showStatus(tr("Figure copied to the clipboard"));
 }
 
@@ -610,9 +863,15 @@ void MainWindow::showStatus(const QString& message)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     controller_->shutdown();
+    networkWorkspace_->shutdown();
     settings_.setLastScene(scene_);
     settings_.setWindowGeometry(saveGeometry());
-    settings_.setWindowState(saveState());
+    // The surface's docks as they were before the network workspace hid them.
+    for (QWidget* widget : std::as_const(hiddenForNetwork_))
+        widget->show();
+    hiddenForNetwork_.clear();
+    // The docks as the teacher arranged them, not as presentation mode hid them.
+    settings_.setWindowState(presenting_ ? normalState_ : saveState());
     settings_.sync();
     event->accept();
 }

@@ -14,10 +14,15 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTimer;
 
 namespace optviz {
 
+class BasinsPanel;
+class HyperparameterMapPanel;
+class LessonPanel;
+class NetworkWorkspace;
 class OptimizerPanel;
 class PlaybackBar;
 class SimulationController;
@@ -43,7 +48,28 @@ public:
     bool openScene(const QString& path);
     bool saveScene(const QString& path);
 
+    // Opens built-in lesson `index` (ui/lesson_catalog.h) with its text beside the plot.
+    void openLesson(int index);
+    // The start page with the lessons (non-blocking).
+    void showStartPage();
+    // Presentation mode: large type, thick lines, only the panels a lecture needs.
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const { return presenting_; }
+    // Play / Pause of the workspace shown (Space; `optviz --play` at start).
+    void togglePlay();
+
+    // The surfaces, or the small neural network: tabs of the central area (View menu,
+    // Ctrl+1 / Ctrl+2). The scene says which: it has a network exactly when the network
+    // workspace shows, so switching edits the scene (and a scene file opens where it was
+    // saved).
+    enum class Workspace { Surface, Network };
+    void setWorkspace(Workspace workspace);
+    Workspace workspace() const { return workspace_; }
+    NetworkWorkspace* networkWorkspace() const { return networkWorkspace_; }
+
     Figure* figure() const { return figure_; }
+    LessonPanel* lessonPanel() const { return lessonPanel_; }
+    QDockWidget* lessonDock() const { return lessonDock_; }
     SimulationController* controller() const { return controller_; }
     PlaybackMode playbackMode() const;
 
@@ -63,7 +89,6 @@ private:
     void onStartPicked(double x, double y);
     void onViewChanged(const ViewRect& view);
     void setPlaybackMode(PlaybackMode mode);
-    void togglePlay();
     void stepOnce();
     void resetRuns();
     void openDialog();
@@ -73,6 +98,10 @@ private:
     void copyFigure();
     void showStatus(const QString& message);
     void showError(const QString& title, const QString& message);
+    // Shows the workspace the scene asks for: the network hides the surface docks and the
+    // playback tool bar (and brings them back when it goes).
+    void showWorkspace(Workspace workspace);
+    void hideSurfaceDocks();
 
     AppSettings& settings_;
     Scene scene_;
@@ -81,11 +110,22 @@ private:
     bool modified_ = false;
 
     Figure* figure_;
+    NetworkWorkspace* networkWorkspace_;
+    QTabWidget* workspaceTabs_ = nullptr;
+    Workspace workspace_ = Workspace::Surface;
+    QList<QWidget*> hiddenForNetwork_; // docks and tool bars to bring back after the network
     SimulationController* controller_;
     SurfacePanel* surfacePanel_;
     OptimizerPanel* optimizerPanel_;
     StepInspector* inspector_;
     QDockWidget* inspectorDock_ = nullptr;
+    LessonPanel* lessonPanel_;
+    QDockWidget* lessonDock_ = nullptr;
+    QDockWidget* surfaceDock_ = nullptr;
+    HyperparameterMapPanel* hyperparameterPanel_ = nullptr;
+    BasinsPanel* basinsPanel_ = nullptr;
+    bool presenting_ = false;
+    QByteArray normalState_; // the docks as they were before presentation mode
     PlaybackBar* playbackBar_;
     QLabel* progressLabel_;
     QTimer* sessionTimer_; // saves the session a moment after the last edit
@@ -109,6 +149,9 @@ private:
     QAction* resetViewAction_ = nullptr;
     QAction* fullScreenAction_ = nullptr;
     QAction* newSceneAction_ = nullptr;
+    QAction* presentationAction_ = nullptr;
+    QAction* surfaceWorkspaceAction_ = nullptr;
+    QAction* networkWorkspaceAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
 };

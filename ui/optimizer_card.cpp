@@ -1,5 +1,6 @@
 #include "optimizer_card.h"
 
+#include "core/lr_schedule.h"
 #include "core/optimizer.h"
 #include "parameter_control.h"
 
@@ -166,8 +167,88 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
     advancedArea_->hide();
     layout->addWidget(advancedArea_);
 
+    // The learning-rate schedule: one line while constant, its parameters below it.
+    auto* scheduleRow = new QHBoxLayout;
+    scheduleRow->setSpacing(4);
+    auto* scheduleLabel = new QLabel(tr("lr schedule"), this);
+    scheduleLabel->setToolTip(tr("How the learning rate changes from step to step "
+                                 "(torch.optim.lr_scheduler); the optimizer's state is kept."));
+    scheduleRow->addWidget(scheduleLabel);
+    scheduleBox_ = new QComboBox(this);
+    scheduleBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    scheduleBox_->setFocusPolicy(Qt::StrongFocus);
+    scheduleBox_->installEventFilter(this);
+    for (const ScheduleInfo& info : scheduleCatalog()) {
+        scheduleBox_->addItem(toQString(info.name));
+        scheduleBox_->setItemData(scheduleBox_->count() - 1,
+            QStringLiteral("<b>%1</b>: %2")
+                .arg(toQString(info.name), toQString(info.summary).toHtmlEscaped()),
+            Qt::ToolTipRole);
+    }
+    connect(scheduleBox_, &QComboBox::activated, this, &OptimizerCard::onScheduleChosen);
+    scheduleRow->addWidget(scheduleBox_);
+    scheduleRow->addStretch(1);
+    layout->addLayout(scheduleRow);
+
+    scheduleArea_ = new QWidget(this);
+    auto* scheduleLayout = new QVBoxLayout(scheduleArea_);
+    scheduleLayout->setContentsMargins(0, 0, 0, 0);
+    scheduleLayout->setSpacing(2);
+    layout->addWidget(scheduleArea_);
+
     buildParameterControls();
+    buildScheduleControls();
     showEntry();
+}
+
+void OptimizerCard::buildScheduleControls()
+{
+    for (ParameterControl* control : scheduleControls_) {
+        control->hide();
+        control->deleteLater(); // we may be inside one of its signals
+    }
+    scheduleControls_.clear();
+    const ScheduleInfo* info = findSchedule(entry_.schedule);
+    if (info) {
+        for (const ParameterSpec& spec : info->parameters) {
+            auto* control = new ParameterControl(spec, scheduleArea_);
+            const auto it = entry_.scheduleParameters.find(spec.name);
+            control->setValue(
+                it != entry_.scheduleParameters.end() ? it->second : spec.defaultValue);
+            if (spec.name == "gamma" && info->kind == ScheduleKind::Exponential)
+                control->setSliderRange(0.9, 1.0); // per-step factors live close to 1
+            const std::string name = spec.name;
+            connect(control, &ParameterControl::valueChanged, this, [this, name](double value) {
+                entry_.scheduleParameters[name] = value;
+                publish();
+            });
+            scheduleArea_->layout()->addWidget(control);
+            scheduleControls_.append(control);
+        }
+    }
+    scheduleArea_->setVisible(!scheduleControls_.isEmpty());
+}
+
+void OptimizerCard::onScheduleChosen(int index)
+{
+    const std::vector<ScheduleInfo>& catalog = scheduleCatalog();
+    if (index < 0 || index >= int(catalog.size())
+        || catalog[std::size_t(index)].name == entry_.schedule)
+        return;
+    const ScheduleInfo& info = catalog[std::size_t(index)];
+    entry_.schedule = info.name;
+    entry_.scheduleParameters = resolveParameters(info.parameters, {}, info.name);
+    buildScheduleControls();
+    showEntry();
+    publish();
+}
+
+ParameterControl* OptimizerCard::scheduleControl(std::string_view name) const
+{
+    for (ParameterControl* control : scheduleControls_)
+        if (control->spec().name == name)
+            return control;
+    return nullptr;
 }
 
 void OptimizerCard::buildParameterControls()
@@ -208,7 +289,17 @@ void OptimizerCard::buildParameterControls()
 void OptimizerCard::setEntry(const OptimizerEntry& entry)
 {
     const bool rebuild = entry.name != entry_.name;
+    const bool rebuildSchedule = entry.schedule != entry_.schedule;
     entry_ = entry;
+    if (rebuildSchedule) {
+        buildScheduleControls();
+    } else {
+        for (ParameterControl* control : scheduleControls_) {
+            const auto it = entry_.scheduleParameters.find(control->spec().name);
+            control->setValue(
+                it != entry_.scheduleParameters.end() ? it->second : control->spec().defaultValue);
+        }
+    }
     problem_.clear();
     if (rebuild) {
         buildParameterControls();
@@ -259,6 +350,7 @@ void OptimizerCard::publish()
 {
     try {
         makeOptimizer(entry_.name, entry_.parameters); // catches Nesterov without momentum
+        entry_.makeSchedule();
     } catch (const InvalidArgument& error) {
         problem_ = QString::fromUtf8(error.what());
         updateStatus();
@@ -279,6 +371,12 @@ void OptimizerCard::showEntry()
         const QSignalBlocker blocker(enabledBox_);
         enabledBox_->setChecked(entry_.enabled);
     }
+    {
+        const QSignalBlocker blocker(scheduleBox_);
+        scheduleBox_->setCurrentIndex(scheduleBox_->findText(toQString(entry_.schedule)));
+    }
+    if (const ScheduleInfo* info = findSchedule(entry_.schedule))
+        scheduleBox_->setToolTip(toQString(info->summary));
     if (const OptimizerInfo* info = findOptimizer(entry_.name))
         nameBox_->setToolTip(summaryOf(*info)
             + tr("<br>Choosing another method resets the hyperparameters "
@@ -403,7 +501,8 @@ void OptimizerCard::changeEvent(QEvent* event)
 bool OptimizerCard::eventFilter(QObject* watched, QEvent* event)
 {
     // Scrolling the panel over a card must not switch its optimizer.
-    if (watched == nameBox_ && event->type() == QEvent::Wheel && !nameBox_->hasFocus()) {
+    if ((watched == nameBox_ || watched == scheduleBox_) && event->type() == QEvent::Wheel
+        && !static_cast<QWidget*>(watched)->hasFocus()) {
         event->ignore();
         return true;
     }

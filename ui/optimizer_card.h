@@ -23,6 +23,8 @@ class ParameterControl;
 //   ▌ lr        [━━━━━●━━━━]  [0.001 ] ↺
 //   ▌ beta1     …
 //   ▌ ▸ Advanced (3)                             (eps, weight_decay, amsgrad, …)
+//   ▌ lr schedule [cosine ▾]
+//   ▌   T_max     [  500 ] ↺                     (the schedule's parameters, if any)
 // The strip on the left has the path's colour, so a card and its path read as one.
 // Edits that make an inconsistent optimizer (Nesterov without momentum) are shown in
 // the status line and not emitted; everything else emits entryChanged at once.
@@ -58,6 +60,9 @@ public:
     QToolButton* duplicateButton() const { return duplicateButton_; }
     QToolButton* removeButton() const { return removeButton_; }
     QToolButton* advancedButton() const { return advancedButton_; }
+    QComboBox* scheduleBox() const { return scheduleBox_; }
+    ParameterControl* scheduleControl(std::string_view name) const;
+    const QList<ParameterControl*>& scheduleControls() const { return scheduleControls_; }
     QLabel* statusLabel() const { return statusLabel_; }
 
     // The hyperparameters shown without unfolding "Advanced": the ones a lesson varies.
@@ -75,6 +80,8 @@ protected:
 
 private:
     void buildParameterControls();
+    void buildScheduleControls();
+    void onScheduleChosen(int index);
     void onParameterChanged(const std::string& name, double value);
     void onNameChosen(int index);
     void chooseColour();
@@ -100,6 +107,9 @@ private:
     QToolButton* advancedButton_ = nullptr;
     QWidget* advancedArea_ = nullptr;
     QList<ParameterControl*> controls_;
+    QComboBox* scheduleBox_ = nullptr;
+    QWidget* scheduleArea_ = nullptr;
+    QList<ParameterControl*> scheduleControls_;
 };
 
 } // namespace optviz

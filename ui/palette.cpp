@@ -23,6 +23,21 @@ QColor pathColour(int index)
     return colours[((index % colours.size()) + colours.size()) % colours.size()];
 }
 
+QColor classColour(int index)
+{
+    static const QList<QColor> colours = {
+        QColor(0x00, 0x72, 0xB2), // blue
+        QColor(0xD5, 0x5E, 0x00), // vermillion
+        QColor(0x00, 0x9E, 0x73), // bluish green
+        QColor(0xCC, 0x79, 0xA7), // reddish purple
+        QColor(0xE6, 0x9F, 0x00), // orange
+        QColor(0x56, 0xB4, 0xE9), // sky blue
+        QColor(0x00, 0x00, 0x00), // black
+        QColor(0xF0, 0xE4, 0x42), // yellow
+    };
+    return colours[((index % colours.size()) + colours.size()) % colours.size()];
+}
+
 const QList<ColourStop>& viridisStops()
 {
     // viridis sampled at ten evenly spaced positions (i / 9), as R's viridis(10).

@@ -14,8 +14,9 @@ SceneSimulation::SceneSimulation(const Scene& scene)
         const OptimizerEntry& entry = scene.optimizers[i];
         if (!entry.enabled)
             continue;
-        runners_.push_back(std::make_unique<Runner>(*surface_,
-            makeOptimizer(entry.name, entry.parameters), x, scene.steps, scene.gradient));
+        runners_.push_back(
+            std::make_unique<Runner>(*surface_, makeOptimizer(entry.name, entry.parameters), x,
+                scene.steps, scene.gradient, entry.makeSchedule()));
         entries_.push_back(i);
     }
 }

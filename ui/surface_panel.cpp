@@ -2,8 +2,12 @@
 
 #include "parameter_control.h"
 
+#include "core/expression/expression_surface.h"
+
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -67,6 +71,26 @@ QString coordinateText(double value)
     return toQString(formatNumber(value));
 }
 
+// The formulas of the examples menu: textbook surfaces written out, and shapes that
+// none of the built-in surfaces has.
+struct ExampleFormula
+{
+    const char* name;
+    const char* formula;
+};
+
+constexpr ExampleFormula exampleFormulas[] = {
+    {"ripple bowl", "sin(x)*cos(y) + 0.1*(x^2 + y^2)"}, // ExpressionSurface's default
+    {"Rosenbrock", "(1 - x)^2 + 100*(y - x^2)^2"},
+    {"monkey saddle", "x^3 - 3*x*y^2"},
+    {"Himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"},
+    {"double well", "(x^2 - 1)^2 + 2*y^2"},
+    {"narrow bowl", "0.5*(x^2 + 25*y^2)"},
+    {"kinked valley", "abs(x - y) + 0.1*(x + y)^2"},
+};
+
+const QColor problemColour(0xB0, 0x00, 0x20); // as ParameterControl marks a bad entry
+
 } // namespace
 
 SurfacePanel::SurfacePanel(QWidget* parent)
@@ -100,6 +124,58 @@ SurfacePanel::SurfacePanel(QWidget* parent)
     definitionLabel_->setForegroundRole(QPalette::PlaceholderText);
     definitionLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(definitionLabel_);
+
+    // The formula of surface "expr": label and field, the syntax or the problem under
+    // the field, the examples under that.
+    formulaRow_ = new QWidget(this);
+    auto* formulaLayout = new QGridLayout(formulaRow_);
+    formulaLayout->setContentsMargins(0, 0, 0, 0);
+    formulaLayout->setHorizontalSpacing(layout->spacing());
+    formulaLayout->setVerticalSpacing(2);
+    formulaLabel_ = new QLabel(QStringLiteral("f(x, y) ="), formulaRow_);
+    formulaLayout->addWidget(formulaLabel_, 0, 0);
+    formulaEdit_ = new QLineEdit(formulaRow_);
+    formulaEdit_->setClearButtonEnabled(true);
+    const QString formulaTip
+        = tr("<p>A formula in x and y: + − * / ^ ( ), numbers such as 2, 1.5, .5 or 1e-3, the "
+             "constants pi and e, and the functions sin cos tan exp log sqrt abs tanh sinh "
+             "cosh atan. Write products with * (2*x, not 2x); −x^2 is −(x^2).</p><p>Its "
+             "gradient and Hessian are exact (automatic differentiation). It is checked as "
+             "you type and used as soon as it parses; Esc restores the formula in use.</p>");
+    formulaEdit_->setProperty("validToolTip", formulaTip);
+    formulaEdit_->setToolTip(formulaTip);
+    formulaEdit_->installEventFilter(this);
+    formulaLabel_->setBuddy(formulaEdit_);
+    connect(formulaEdit_, &QLineEdit::textEdited, this, &SurfacePanel::onFormulaEdited);
+    formulaLayout->addWidget(formulaEdit_, 0, 1);
+    formulaProblem_ = new QLabel(formulaRow_);
+    formulaProblem_->setWordWrap(true);
+    formulaProblem_->setTextFormat(Qt::PlainText);
+    formulaProblem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    formulaLayout->addWidget(formulaProblem_, 1, 1);
+    examplesBox_ = new QComboBox(formulaRow_);
+    examplesBox_->setPlaceholderText(tr("examples…"));
+    examplesBox_->setFocusPolicy(Qt::StrongFocus);
+    examplesBox_->installEventFilter(this);
+    examplesBox_->setToolTip(tr("Put a textbook formula in the field, to run or to edit"));
+    for (const ExampleFormula& example : exampleFormulas) {
+        examplesBox_->addItem(QStringLiteral("%1:  %2").arg(tr(example.name), example.formula),
+            QString::fromLatin1(example.formula));
+    }
+    examplesBox_->setCurrentIndex(-1);
+    connect(examplesBox_, &QComboBox::activated, this, [this](int index) {
+        const QString formula = examplesBox_->itemData(index).toString();
+        {
+            const QSignalBlocker blocker(examplesBox_);
+            examplesBox_->setCurrentIndex(-1); // a menu of examples, not a state
+        }
+        formulaEdit_->setText(formula);
+        onFormulaEdited(formula);
+    });
+    formulaLayout->addWidget(examplesBox_, 2, 1, Qt::AlignLeft);
+    formulaLayout->setColumnStretch(1, 1);
+    formulaRow_->hide();
+    layout->addWidget(formulaRow_);
 
     parameterLayout_ = new QVBoxLayout;
     parameterLayout_->setSpacing(2);
@@ -198,7 +274,7 @@ void SurfacePanel::refreshSurfaceFacts()
 void SurfacePanel::setScene(const Scene& scene)
 {
     const bool newSurface = !hasScene_ || scene.surface != scene_.surface;
-    const bool newFacts = newSurface || scene.surfaceParameters != scene_.surfaceParameters;
+    const bool newFacts = newSurface || !scene.sameSurface(scene_);
     scene_ = scene;
     hasScene_ = true;
     if (newFacts)
@@ -262,6 +338,7 @@ void SurfacePanel::showScene()
     const SurfaceInfo* info = findSurface(scene_.surface);
     definitionLabel_->setText(
         info ? QStringLiteral("f(x, y) = %1").arg(toQString(info->definition)) : QString());
+    showFormula();
     for (ParameterControl* control : controls_) {
         const auto it = scene_.surfaceParameters.find(control->spec().name);
         control->setValue(
@@ -303,6 +380,11 @@ void SurfacePanel::onSurfaceChosen(int index)
     const SurfaceInfo& info = catalog[std::size_t(index)];
     scene_.surface = info.name;
     scene_.surfaceParameters = resolveParameters(info.parameters, {}, info.name);
+    scene_.expression.clear();
+    if (info.name == expressionSurfaceName)
+        scene_.expression
+            = lastFormula_.empty() ? std::string(ExpressionSurface::defaultFormula) : lastFormula_;
+    shownFormula_.clear(); // whatever was left typed in the field gives way
     scene_.view.reset();
     scene_.start.reset();
     refreshSurfaceFacts();
@@ -354,6 +436,58 @@ void SurfacePanel::commitStart(QLineEdit* edit)
     emit sceneEdited(scene_);
 }
 
+void SurfacePanel::showFormula()
+{
+    const bool typed = scene_.surface == expressionSurfaceName;
+    formulaRow_->setVisible(typed);
+    definitionLabel_->setVisible(!typed); // the field says it all
+    if (!typed || scene_.expression == shownFormula_)
+        return; // a half-typed formula stays as it is, red, until it parses or Esc
+    shownFormula_ = scene_.expression;
+    lastFormula_ = scene_.expression;
+    formulaEdit_->setText(toQString(scene_.expression));
+    formulaEdit_->setCursorPosition(0);
+    showFormulaProblem(QString());
+}
+
+void SurfacePanel::showFormulaProblem(const QString& problem)
+{
+    if (problem.isEmpty()) {
+        ParameterControl::showEntryProblem(
+            formulaEdit_, QString(), formulaEdit_->property("validToolTip").toString());
+        formulaProblem_->setForegroundRole(QPalette::PlaceholderText);
+        formulaProblem_->setText(tr("exact gradient and Hessian; write 2*x, not 2x"));
+        return;
+    }
+    QPalette palette = formulaProblem_->palette();
+    palette.setColor(QPalette::WindowText, problemColour);
+    formulaProblem_->setPalette(palette);
+    formulaProblem_->setForegroundRole(QPalette::WindowText);
+    formulaProblem_->setText(problem);
+    ParameterControl::showEntryProblem(formulaEdit_,
+        tr("<b>Not applied.</b> %1<br>Esc restores the formula in use.")
+            .arg(problem.toHtmlEscaped()),
+        QString());
+}
+
+void SurfacePanel::onFormulaEdited(const QString& text)
+{
+    const std::string formula = text.toStdString();
+    try {
+        validateExpression(formula);
+    } catch (const InvalidArgument& error) {
+        showFormulaProblem(QString::fromUtf8(error.what()));
+        return;
+    }
+    shownFormula_ = formula;
+    lastFormula_ = formula;
+    showFormulaProblem(QString());
+    if (formula == scene_.expression)
+        return;
+    scene_.expression = formula;
+    emit sceneEdited(scene_);
+}
+
 ParameterControl* SurfacePanel::parameterControl(std::string_view name) const
 {
     for (ParameterControl* control : controls_)
@@ -367,6 +501,7 @@ void SurfacePanel::updateMetrics()
     const int width = ParameterControl::labelWidth(fontMetrics());
     surfaceLabel_->setFixedWidth(width);
     startLabel_->setFixedWidth(width);
+    formulaLabel_->setFixedWidth(width);
     // Room for "-1.234567"; the right edges line up with the parameter entries.
     const int fieldWidth = fontMetrics().horizontalAdvance(QStringLiteral("-1.234567")) + 16;
     for (QLineEdit* field : {startX_, startY_}) {
@@ -386,8 +521,15 @@ void SurfacePanel::changeEvent(QEvent* event)
 
 bool SurfacePanel::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == surfaceBox_ && event->type() == QEvent::Wheel && !surfaceBox_->hasFocus()) {
+    if ((watched == surfaceBox_ || watched == examplesBox_) && event->type() == QEvent::Wheel
+        && !static_cast<QWidget*>(watched)->hasFocus()) {
         event->ignore(); // scrolling the dock must not switch the surface
+        return true;
+    }
+    if (watched == formulaEdit_ && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        shownFormula_.clear(); // forces the formula in use back
+        showFormula();
         return true;
     }
     if ((watched == startX_ || watched == startY_) && event->type() == QEvent::KeyPress

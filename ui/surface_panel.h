@@ -21,6 +21,10 @@ class ParameterControl;
 //   surface  [rosenbrock ▾]
 //            f(x, y) = (a − x)² + b (y − x²)²
 //   a, b …   one ParameterControl per surface parameter
+//   f(x, y) = [sin(x)*cos(y) + …]   the formula of surface "expr", checked as it is typed:
+//            [examples ▾]           while it does not parse, the field turns red and the
+//                                   message under it names the position; the scene
+//                                   changes only when it parses
 //   start    x [-1.5]  y [2]  ↺
 //   Stochastic gradient: noise σ, clip norm, batch size (data surfaces only), seed
 // Edits a copy of the scene: setScene() fills the controls without emitting; every
@@ -43,6 +47,10 @@ public:
     QLineEdit* startXEdit() const { return startX_; }
     QLineEdit* startYEdit() const { return startY_; }
     QToolButton* startResetButton() const { return startReset_; }
+    QWidget* formulaRow() const { return formulaRow_; }
+    QLineEdit* formulaEdit() const { return formulaEdit_; }
+    QLabel* formulaProblemLabel() const { return formulaProblem_; }
+    QComboBox* examplesBox() const { return examplesBox_; }
     ParameterControl* noiseControl() const { return noise_; }
     ParameterControl* clipControl() const { return clip_; }
     ParameterControl* batchControl() const { return batch_; }
@@ -62,6 +70,9 @@ private:
     void onSurfaceChosen(int index);
     void onSurfaceParameter(const std::string& name, double value);
     void commitStart(QLineEdit* edit);
+    void onFormulaEdited(const QString& text);
+    void showFormula();
+    void showFormulaProblem(const QString& problem); // empty: none
     void showScene();
     void showStart();
     void updateMetrics();
@@ -75,6 +86,16 @@ private:
     QLabel* surfaceLabel_ = nullptr;
     QLabel* definitionLabel_ = nullptr;
     QVBoxLayout* parameterLayout_ = nullptr;
+    QWidget* formulaRow_ = nullptr;
+    QLabel* formulaLabel_ = nullptr;
+    QLineEdit* formulaEdit_ = nullptr;
+    QLabel* formulaProblem_ = nullptr;
+    QComboBox* examplesBox_ = nullptr;
+    // The formula the field last showed from a scene (a scene that brings another one
+    // replaces what is typed; one that does not leaves a half-typed formula alone), and
+    // the last one that parsed (choosing "expr" again brings it back).
+    std::string shownFormula_;
+    std::string lastFormula_;
     QList<ParameterControl*> controls_;
     QLabel* startLabel_ = nullptr;
     QLineEdit* startX_ = nullptr;

@@ -7,7 +7,7 @@ namespace optviz {
 ParameterSpecs Adadelta::parameters()
 {
     return {
-        learningRate(1.0),
+        learningRateParameter(1.0),
         {"rho", 0.9, 0.0, 1.0, false, false, Scale::Linear,
             "decay of the running means of squared gradients and squared steps"},
         epsilon(1e-6),
@@ -16,7 +16,7 @@ ParameterSpecs Adadelta::parameters()
 }
 
 Adadelta::Adadelta(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , rho_(resolved.at("rho"))
     , eps_(resolved.at("eps"))
     , weightDecay_(resolved.at("weight_decay"))

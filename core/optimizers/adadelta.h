@@ -20,7 +20,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, rho_, eps_, weightDecay_;
+    double rho_, eps_, weightDecay_;
     Vector squareAvg_, accDelta_;
 };
 

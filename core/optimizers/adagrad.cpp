@@ -7,7 +7,7 @@ namespace optviz {
 ParameterSpecs Adagrad::parameters()
 {
     return {
-        learningRate(0.01),
+        learningRateParameter(0.01),
         {"lr_decay", 0.0, 0.0, 1000.0, false, false, Scale::Linear,
             "learning-rate decay: lr / (1 + (t − 1)·lr_decay)"},
         weightDecay(0.0),
@@ -18,7 +18,7 @@ ParameterSpecs Adagrad::parameters()
 }
 
 Adagrad::Adagrad(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , lrDecay_(resolved.at("lr_decay"))
     , weightDecay_(resolved.at("weight_decay"))
     , initialAccumulator_(resolved.at("initial_accumulator_value"))

@@ -21,7 +21,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, lrDecay_, weightDecay_, initialAccumulator_, eps_;
+    double lrDecay_, weightDecay_, initialAccumulator_, eps_;
     Vector sum_;
 };
 

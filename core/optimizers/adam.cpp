@@ -13,7 +13,7 @@ ParameterSpecs Adam::parameters(bool decoupled)
     if (decoupled)
         decay.meaning = "decoupled weight decay: θ shrinks by lr·weight_decay·θ each step";
     return {
-        learningRate(0.001),
+        learningRateParameter(0.001),
         beta1(),
         beta2(),
         epsilon(1e-8),
@@ -26,8 +26,8 @@ ParameterSpecs Adam::parameters(bool decoupled)
 }
 
 Adam::Adam(const ParameterValues& resolved, bool decoupled)
-    : decoupled_(decoupled)
-    , lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
+    , decoupled_(decoupled)
     , beta1_(resolved.at("beta1"))
     , beta2_(resolved.at("beta2"))
     , eps_(resolved.at("eps"))

@@ -24,7 +24,7 @@ protected:
 
 private:
     bool decoupled_; // AdamW
-    double lr_, beta1_, beta2_, eps_, weightDecay_;
+    double beta1_, beta2_, eps_, weightDecay_;
     bool amsgrad_, biasCorrection_;
     Vector expAvg_, expAvgSq_, maxExpAvgSq_;
     // β₁ᵗ and β₂ᵗ, kept as running products rather than recomputed with pow()

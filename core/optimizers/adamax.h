@@ -20,7 +20,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, beta1_, beta2_, eps_, weightDecay_;
+    double beta1_, beta2_, eps_, weightDecay_;
     Vector expAvg_, expInf_;
     double beta1Power_ = 1.0;
 };

@@ -11,7 +11,7 @@ constexpr double minCurvature = 1e-10;
 
 ParameterSpecs Bfgs::parameters()
 {
-    ParameterSpec lr = learningRate(1.0);
+    ParameterSpec lr = learningRateParameter(1.0);
     lr.meaning = "step length tried first along the direction (the fixed step without line "
                  "search)";
     ParameterSpecs specs = {lr};
@@ -21,7 +21,7 @@ ParameterSpecs Bfgs::parameters()
 }
 
 Bfgs::Bfgs(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , lineSearch_(resolved.at("line_search") != 0.0)
     , toleranceGrad_(resolved.at("tolerance_grad"))
     , toleranceChange_(resolved.at("tolerance_change"))

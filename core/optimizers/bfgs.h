@@ -44,7 +44,6 @@ protected:
 private:
     void updateInverseHessian(double ys);
 
-    double lr_;
     bool lineSearch_;
     double toleranceGrad_, toleranceChange_;
 

@@ -5,7 +5,7 @@
 // The parameter descriptions that many optimizers share, written once.
 namespace optviz {
 
-inline ParameterSpec learningRate(double defaultValue)
+inline ParameterSpec learningRateParameter(double defaultValue)
 {
     return {"lr", defaultValue, 0.0, 1000.0, true, false, Scale::Log,
         "learning rate: how far each step moves"};

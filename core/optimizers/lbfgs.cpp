@@ -12,7 +12,7 @@ constexpr double minCurvature = 1e-10;
 
 ParameterSpecs Lbfgs::parameters()
 {
-    ParameterSpec lr = learningRate(1.0);
+    ParameterSpec lr = learningRateParameter(1.0);
     lr.meaning = "step length tried first along the direction (the fixed step without line "
                  "search)";
     ParameterSpecs specs = {
@@ -26,7 +26,7 @@ ParameterSpecs Lbfgs::parameters()
 }
 
 Lbfgs::Lbfgs(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , historySize_(static_cast<int>(resolved.at("history_size")))
     , lineSearch_(resolved.at("line_search") != 0.0)
     , toleranceGrad_(resolved.at("tolerance_grad"))

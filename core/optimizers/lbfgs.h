@@ -45,7 +45,6 @@ private:
     void remember(double ys);
     void twoLoopDirection();
 
-    double lr_;
     int historySize_;
     bool lineSearch_;
     double toleranceGrad_, toleranceChange_;

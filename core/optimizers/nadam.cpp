@@ -9,7 +9,7 @@ namespace optviz {
 ParameterSpecs Nadam::parameters()
 {
     return {
-        learningRate(0.002),
+        learningRateParameter(0.002),
         beta1(),
         beta2(),
         epsilon(1e-8),
@@ -20,7 +20,7 @@ ParameterSpecs Nadam::parameters()
 }
 
 Nadam::Nadam(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , beta1_(resolved.at("beta1"))
     , beta2_(resolved.at("beta2"))
     , eps_(resolved.at("eps"))

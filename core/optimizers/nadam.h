@@ -23,7 +23,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, beta1_, beta2_, eps_, weightDecay_, momentumDecay_;
+    double beta1_, beta2_, eps_, weightDecay_, momentumDecay_;
     Vector expAvg_, expAvgSq_;
     double momentumAt(double t) const; // μₜ
     double muProduct_ = 1.0;

@@ -17,13 +17,13 @@ constexpr double relativeCurvatureFloor = 1e-8;
 
 ParameterSpecs Newton::parameters()
 {
-    ParameterSpec lr = learningRate(1.0);
+    ParameterSpec lr = learningRateParameter(1.0);
     lr.meaning = "learning rate: the fraction of the Newton step taken (1 = full step)";
     return {lr};
 }
 
 Newton::Newton(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
 {
 }
 

@@ -36,7 +36,6 @@ private:
     // Computes eigenvalues_ and eigenvectors_ of hessian_; false if that failed.
     bool decompose();
 
-    double lr_;
     Matrix hessian_;
     // On the 2-D surfaces a closed-form 2×2 decomposition: exact to round-off and free of
     // heap allocation. The general solver sizes itself on first use and allocates a small

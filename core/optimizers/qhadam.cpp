@@ -7,7 +7,7 @@ namespace optviz {
 ParameterSpecs QhAdam::parameters()
 {
     return {
-        learningRate(0.001),
+        learningRateParameter(0.001),
         beta1(),
         beta2(),
         {"nu1", 0.7, 0.0, 1.0, false, false, Scale::Linear,
@@ -19,7 +19,7 @@ ParameterSpecs QhAdam::parameters()
 }
 
 QhAdam::QhAdam(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , beta1_(resolved.at("beta1"))
     , beta2_(resolved.at("beta2"))
     , nu1_(resolved.at("nu1"))

@@ -20,7 +20,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, beta1_, beta2_, nu1_, nu2_, eps_;
+    double beta1_, beta2_, nu1_, nu2_, eps_;
     Vector expAvg_, expAvgSq_;
     double beta1Power_ = 1.0, beta2Power_ = 1.0;
 };

@@ -7,7 +7,7 @@ namespace optviz {
 ParameterSpecs Qhm::parameters()
 {
     return {
-        learningRate(0.001),
+        learningRateParameter(0.001),
         {"momentum", 0.999, 0.0, 1.0, false, true, Scale::Linear,
             "decay of the momentum buffer (β)"},
         {"nu", 0.7, 0.0, 1.0, false, false, Scale::Linear,
@@ -16,7 +16,7 @@ ParameterSpecs Qhm::parameters()
 }
 
 Qhm::Qhm(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , momentum_(resolved.at("momentum"))
     , nu_(resolved.at("nu"))
 {

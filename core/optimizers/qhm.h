@@ -20,7 +20,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, momentum_, nu_;
+    double momentum_, nu_;
     Vector buffer_;
 };
 

@@ -8,11 +8,11 @@ namespace optviz {
 
 ParameterSpecs Radam::parameters()
 {
-    return {learningRate(0.001), beta1(), beta2(), epsilon(1e-8), weightDecay(0.0)};
+    return {learningRateParameter(0.001), beta1(), beta2(), epsilon(1e-8), weightDecay(0.0)};
 }
 
 Radam::Radam(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , beta1_(resolved.at("beta1"))
     , beta2_(resolved.at("beta2"))
     , eps_(resolved.at("eps"))

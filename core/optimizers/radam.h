@@ -24,7 +24,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, beta1_, beta2_, eps_, weightDecay_;
+    double beta1_, beta2_, eps_, weightDecay_;
     Vector expAvg_, expAvgSq_;
     double beta1Power_ = 1.0, beta2Power_ = 1.0;
     double rho_ = 0.0; // ρₜ of the last step, for the inspector

@@ -7,7 +7,7 @@ namespace optviz {
 ParameterSpecs Rmsprop::parameters()
 {
     return {
-        learningRate(0.01),
+        learningRateParameter(0.01),
         {"alpha", 0.99, 0.0, 1.0, false, true, Scale::Linear,
             "decay of the running mean of squared gradients"},
         epsilon(1e-8),
@@ -20,7 +20,7 @@ ParameterSpecs Rmsprop::parameters()
 }
 
 Rmsprop::Rmsprop(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , alpha_(resolved.at("alpha"))
     , eps_(resolved.at("eps"))
     , weightDecay_(resolved.at("weight_decay"))

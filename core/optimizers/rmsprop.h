@@ -22,7 +22,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, alpha_, eps_, weightDecay_, momentum_;
+    double alpha_, eps_, weightDecay_, momentum_;
     bool centered_;
     Vector squareAvg_, gradAvg_, buffer_;
 };

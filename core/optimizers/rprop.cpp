@@ -20,7 +20,7 @@ ParameterSpecs Rprop::parameters()
 }
 
 Rprop::Rprop(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , etaMinus_(resolved.at("etaminus"))
     , etaPlus_(resolved.at("etaplus"))
     , stepMin_(resolved.at("step_min"))
@@ -33,12 +33,16 @@ Rprop::Rprop(const ParameterValues& resolved)
 void Rprop::resetState(int dimension)
 {
     prev_ = Vector::Zero(dimension);
-    stepSize_ = Vector::Constant(dimension, lr_);
+    stepSize_ = Vector::Zero(dimension); // set from lr on the first step, as torch does
 }
 
 void Rprop::step(GradientOracle& oracle, Vector& x)
 {
     oracle.valueAndGradient(x, gradient_);
+    // torch fills state['step_size'] with the lr of the first step (a warm-up's, under a
+    // schedule) and never reads lr again.
+    if (iterations_ == 0)
+        stepSize_.setConstant(lr_);
     ++iterations_;
     for (Eigen::Index i = 0; i < gradient_.size(); ++i) {
         const double product = gradient_[i] * prev_[i];

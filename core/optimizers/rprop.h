@@ -9,6 +9,7 @@ namespace optviz {
 // (and that coordinate then skips its move and forgets its gradient).
 //   s ← clamp(s·η, step_min, step_max), η = etaplus, etaminus or 1 by sign(g·g_prev)
 //   g ← 0 where the sign flipped;  θ ← θ − sign(g)·s;  g_prev ← g
+// s starts at lr on the first step; later changes of lr (a schedule) do not reach it.
 class Rprop final : public Optimizer
 {
 public:
@@ -22,7 +23,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, etaMinus_, etaPlus_, stepMin_, stepMax_;
+    double etaMinus_, etaPlus_, stepMin_, stepMax_;
     Vector prev_, stepSize_;
 };
 

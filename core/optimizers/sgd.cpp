@@ -7,7 +7,7 @@ namespace optviz {
 ParameterSpecs Sgd::parameters(double momentum, bool nesterov)
 {
     return {
-        learningRate(0.001),
+        learningRateParameter(0.001),
         {"momentum", momentum, 0.0, 1.0, false, true, Scale::Linear,
             "fraction of the previous velocity kept each step"},
         {"dampening", 0.0, 0.0, 1.0, false, false, Scale::Linear,
@@ -19,7 +19,7 @@ ParameterSpecs Sgd::parameters(double momentum, bool nesterov)
 }
 
 Sgd::Sgd(const ParameterValues& resolved)
-    : lr_(resolved.at("lr"))
+    : Optimizer(resolved.at("lr"))
     , momentum_(resolved.at("momentum"))
     , dampening_(resolved.at("dampening"))
     , weightDecay_(resolved.at("weight_decay"))

@@ -23,7 +23,7 @@ protected:
     void inspectState(OptimizerState& state) const override;
 
 private:
-    double lr_, momentum_, dampening_, weightDecay_;
+    double momentum_, dampening_, weightDecay_;
     bool nesterov_;
     Vector buffer_;
 };
