@@ -5,6 +5,8 @@
 #include "ui/app_settings.h"
 #include "ui/figure_export.h"
 #include "ui/main_window.h"
+#include "ui/network_figure.h"
+#include "ui/network_workspace.h"
 
 #include <QApplication>
 #include <QDir>
@@ -139,8 +141,11 @@ int main(int argc, char** argv)
         window.setWorkspace(workspace == "network" ? optviz::MainWindow::Workspace::Network
                                                    : optviz::MainWindow::Workspace::Surface);
     FirstFrameReporter firstFrame(sinceStart);
-    if (qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME"))
+    if (qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME")) {
         window.figure()->installEventFilter(&firstFrame);
+        // The session may have ended in the network workspace, whose figure paints instead.
+        window.networkWorkspace()->figure()->installEventFilter(&firstFrame);
+    }
     window.show();
     // The lessons, at start (unless turned off there) and when no scene was asked for.
     if (scenePath.isEmpty() && !play && settings.showStartPage()

@@ -641,6 +641,15 @@ void TestNetworkWorkspace::windowSwitchesWorkspaces()
     window.setWorkspace(MainWindow::Workspace::Network);
     QCOMPARE(window.scene().network->epochs, 77);
 
+    // Presentation mode in the network workspace: larger figure type, the controls folded
+    // away; afterwards the surface docks are still out of the way, and come back with
+    // the surfaces.
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(window.networkWorkspace()->figure()->presentationStyle());
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(!window.networkWorkspace()->figure()->presentationStyle());
+    QVERIFY(!surfaceDock->isVisible());
+
     // A scene saved in the network workspace opens there.
     const QString path = dir.filePath("network.json");
     QVERIFY(window.saveScene(path));

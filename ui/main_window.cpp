@@ -106,6 +106,10 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // ~QWidget closes the window after this class is gone: the docks' visibilityChanged
+    // and the like must not reach this half-destroyed object (UBSan found the call).
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
     controller_->shutdown();
 }
 
@@ -533,8 +537,9 @@ void MainWindow::hideSurfaceDocks()
     for (QToolBar* toolbar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
         bars.append(toolbar);
     for (QWidget* widget : bars)
-        if (!widget->isHidden() && !hiddenForNetwork_.contains(widget)) {
-            hiddenForNetwork_.append(widget);
+        if (!widget->isHidden()) {
+            if (!hiddenForNetwork_.contains(widget))
+                hiddenForNetwork_.append(widget);
             widget->hide();
         }
 }
@@ -576,7 +581,13 @@ void MainWindow::setPresentationMode(bool on)
     if (on) {
         // Less clutter: the plot, the lesson, the optimizers (to change a learning rate
         // in front of the class) and the playback bar; the rest comes back afterwards.
+        // What comes back is the surface's arrangement, not the network's hidden docks.
+        for (QWidget* widget : std::as_const(hiddenForNetwork_))
+            widget->show();
+        hiddenForNetwork_.clear();
         normalState_ = saveState();
+        if (workspace_ == Workspace::Network)
+            hideSurfaceDocks();
         surfaceDock_->hide();
         inspectorDock_->hide();
         statusBar()->hide();

@@ -185,8 +185,12 @@ void NetworkPanel::showSettings()
         testFractionBox_->setToolTip(tip(*info, "test_fraction"));
         classesBox_->setToolTip(tip(*info, "classes"));
     }
-    if (!layersEdit_->hasFocus() || layersProblem_->isHidden())
+    // A refused text stays while it is being corrected; otherwise the settings' own.
+    if (!layersEdit_->hasFocus() || layersProblem_->isHidden()) {
         layersEdit_->setText(settings_.layersText());
+        layersProblem_->hide();
+        layersEdit_->setStyleSheet(QString());
+    }
     activationBox_->setCurrentIndex(
         activationBox_->findData(QString::fromStdString(settings_.activation)));
     updateLossChoices();

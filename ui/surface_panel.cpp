@@ -259,6 +259,14 @@ SurfacePanel::SurfacePanel(QWidget* parent)
     setScene(Scene::defaultScene());
 }
 
+SurfacePanel::~SurfacePanel()
+{
+    // ~QWidget hides the fields after this class is gone: a focused field's editingFinished
+    // must not reach this half-destroyed panel (UBSan found the call).
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
+}
+
 void SurfacePanel::refreshSurfaceFacts()
 {
     try {

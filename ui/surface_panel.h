@@ -36,6 +36,7 @@ class SurfacePanel : public QWidget
 
 public:
     explicit SurfacePanel(QWidget* parent = nullptr);
+    ~SurfacePanel() override;
 
     void setScene(const Scene& scene);
     const Scene& scene() const { return scene_; }
