@@ -6,6 +6,7 @@
 #include "landscape_map.h"
 #include "loss_graph.h"
 #include "palette.h"
+#include "plot_export.h"
 #include "spaced_ticker.h"
 #include "trajectory_curve.h"
 
@@ -1477,91 +1478,8 @@ void Figure::wheelEvent(QWheelEvent* event)
 
 bool Figure::exportTo(const QString& path, double scale, QString* error)
 {
-    const auto fail = [error](const QString& message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    const QFileInfo info(path);
-    const QString extension = info.suffix().toLower();
-    if (extension != "png" && extension != "svg" && extension != "pdf")
-        return fail(QString("cannot export the figure to '%1': unknown file type '%2'; "
-                            "accepted: .png, .svg, .pdf")
-                        .arg(path, extension.isEmpty() ? QString("(none)") : "." + extension));
-    if (!(scale > 0.0 && scale <= 8.0))
-        return fail(QString("cannot export the figure to '%1': scale %2 is outside (0, 8]")
-                        .arg(path)
-                        .arg(scale));
-    const QFileInfo folder(info.absolutePath());
-    if (!folder.exists() || !folder.isDir())
-        return fail(QString("cannot write '%1': the folder '%2' does not exist")
-                        .arg(path, info.absolutePath()));
-    if (info.isDir())
-        return fail(QString("cannot write '%1': it is a folder").arg(path));
-
-    adaptToSize(size());
-    const int w = width();
-    const int h = height();
-    if (w <= 0 || h <= 0)
-        return fail(QString("cannot export the figure to '%1': the figure has no size").arg(path));
-    // Tick steps are chosen from the axes' lengths in the previous layout (SpacedTicker),
-    // and a figure that was never shown has none yet: lay it out once at its size first.
-    setViewport(rect());
-    updateLayout();
-    updateLayout();
-
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (extension == "png") {
-        const QPixmap pixmap = toPixmap(w, h, scale);
-        if (pixmap.isNull() || !pixmap.save(&buffer, "PNG"))
-            return fail(QString("cannot render the figure for '%1' at %2 × %3 pixels")
-                            .arg(path)
-                            .arg(qRound(w * scale))
-                            .arg(qRound(h * scale)));
-    } else if (extension == "svg") {
-        QSvgGenerator generator;
-        generator.setOutputDevice(&buffer);
-        generator.setSize(QSize(w, h));
-        generator.setViewBox(QRect(0, 0, w, h));
-        generator.setResolution(96);
-        generator.setTitle(titleText_);
-        generator.setDescription(QStringLiteral("optviz figure"));
-        QCPPainter painter;
-        if (!painter.begin(&generator))
-            return fail(QString("cannot render the figure as SVG for '%1'").arg(path));
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNonCosmetic);
-        toPainter(&painter, w, h);
-        painter.end();
-    } else {
-        // As QCustomPlot::savePdf does, but into memory so that the file is written
-        // atomically: one figure pixel is 1/96 inch.
-        QPdfWriter writer(&buffer);
-        writer.setCreator(QStringLiteral("optviz"));
-        writer.setTitle(titleText_);
-        writer.setResolution(96);
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(w / 96.0, h / 96.0), QPageSize::Inch,
-                                             QString(), QPageSize::ExactMatch),
-            QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        QCPPainter painter;
-        if (!painter.begin(&writer))
-            return fail(QString("cannot render the figure as PDF for '%1'").arg(path));
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNonCosmetic);
-        painter.setWindow(QRect(0, 0, w, h));
-        toPainter(&painter, w, h);
-        painter.end();
-    }
-    buffer.close();
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QString("cannot write '%1': %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(QString("cannot write '%1': %2").arg(path, file.errorString()));
-    return true;
+    adaptToSize(size()); // the style of the figure's current size, as the window shows it
+    return exportPlot(*this, path, scale, titleText_, error);
 }
 
 } // namespace optviz

@@ -346,7 +346,6 @@ NetworkSettings readNetwork(const QJsonValue& value)
     for (int i = 0; i < widths.size(); ++i)
         network.hiddenLayers.push_back(int(integerNumber(
             widths[i], QString("network.layers[%1]").arg(i), 1, NetworkSettings::maxWidth)));
-    
 
     if (const QJsonValue v = fields.take("activation", false); !v.isUndefined())
         network.activation = choice(v, "network.activation", activationNames());
