@@ -1,7 +1,5 @@
 #include "cli_basins.h"
 
-#include "cli_problem.h"
-#include "core/basins.h"
 #include "core/number_format.h"
 #include "exit_status.h"
 #include "output_sink.h"
@@ -124,6 +122,28 @@ std::vector<FlagSpec> basinsFlags()
     return flags;
 }
 
+BasinsRequest parseBasinsRequest(const Arguments& arguments)
+{
+    BasinsRequest request;
+    request.problem = parseProblem(arguments);
+    const auto [width, height] = parseGrid(arguments.requiredText("--grid"));
+    request.grid.width = width;
+    request.grid.height = height;
+    request.grid.view = arguments.has("--range") ? parseRange(*arguments.text("--range"))
+                                                 : request.problem.surface->defaultView();
+    request.tolerance = arguments.number("--tolerance", defaultTolerance, 0.0, 1e300);
+    if (request.tolerance <= 0.0)
+        throw InvalidArgument("--tolerance must be > 0; accepted: a distance in (0, 1e300]");
+    request.out = arguments.requiredText("--out");
+    const QString extension = QFileInfo(QString::fromStdString(request.out)).suffix().toLower();
+    if (extension != "csv" && extension != "png")
+        throw InvalidArgument("--out '" + printable(request.out, 200)
+            + "' has an unknown extension; accepted: .csv, .png");
+    request.png = extension == "png";
+    request.setup = runSetupFor(request.problem);
+    return request;
+}
+
 int basinsCommand(const std::vector<std::string>& words)
 {
     const std::vector<FlagSpec> flags = basinsFlags();
@@ -137,35 +157,14 @@ int basinsCommand(const std::vector<std::string>& words)
             flags);
         return exitOk;
     }
-    const Problem problem = parseProblem(arguments);
-    const auto [width, height] = parseGrid(arguments.requiredText("--grid"));
-    BasinGrid grid;
-    grid.width = width;
-    grid.height = height;
-    grid.view = arguments.has("--range") ? parseRange(*arguments.text("--range"))
-                                         : problem.surface->defaultView();
-    const double tolerance = arguments.number("--tolerance", defaultTolerance, 0.0, 1e300);
-    if (tolerance <= 0.0)
-        throw InvalidArgument("--tolerance must be > 0; accepted: a distance in (0, 1e300]");
-    const std::string out = arguments.requiredText("--out");
-    const QString extension = QFileInfo(QString::fromStdString(out)).suffix().toLower();
-    if (extension != "csv" && extension != "png")
-        throw InvalidArgument(
-            "--out '" + printable(out, 200) + "' has an unknown extension; accepted: .csv, .png");
+    const BasinsRequest request = parseBasinsRequest(arguments);
+    const Problem& problem = request.problem;
+    const BasinGrid& grid = request.grid;
+    const std::string& out = request.out;
+    const RunSetup& setup = request.setup;
+    const double tolerance = request.tolerance;
 
-    RunSetup setup;
-    setup.surface = [&arguments] {
-        std::string name;
-        ParameterValues parameters;
-        return parseSurface(arguments, name, parameters);
-    };
-    setup.optimizer = problem.optimizerName;
-    setup.parameters = problem.optimizerParameters;
-    setup.schedule = problem.schedule;
-    setup.gradient = problem.gradient;
-    setup.steps = problem.steps;
-
-    if (extension == "png") {
+    if (request.png) {
         OutputSink probe(out); // an unwritable path fails now, not after the work
         probe.finish();
         const BasinMap map = runBasins(setup, grid, tolerance);

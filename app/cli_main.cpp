@@ -29,7 +29,8 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"run", &optviz::cli::runCommand, "one trajectory on a 2-D surface, as CSV or JSON"},
     {"list", &optviz::cli::listCommand, "every surface and optimizer with its parameters"},
-    {"render", &optviz::cli::renderCommand, "the figure of a scene as PNG, SVG or PDF"},
+    {"render", &optviz::cli::renderCommand,
+        "the figure of a scene as PNG, SVG or PDF, or the runs animated as GIF"},
     {"train", &optviz::cli::trainCommand, "train a small neural network, loss per epoch"},
     {"sweep", &optviz::cli::sweepCommand, "final loss over one or two hyperparameters' ranges"},
     {"basins", &optviz::cli::basinsCommand, "which minimum each start point reaches (CSV, PNG)"},
@@ -38,7 +39,8 @@ const CommandEntry commands[] = {
 void printUsage(std::FILE* stream)
 {
     std::fprintf(stream,
-        "usage: optviz-cli COMMAND [options]   (optviz-cli COMMAND --help)\n\n"
+        "usage: optviz-cli COMMAND [options]   (optviz-cli COMMAND --help; optviz-cli "
+        "--version)\n\n"
         "commands:\n");
     for (const CommandEntry& command : commands)
         std::fprintf(stream, "  %-8s %s\n", command.name, command.summary);
@@ -64,6 +66,10 @@ int main(int argc, char** argv)
     const std::string name = argv[1];
     if (name == "--help" || name == "-h" || name == "help") {
         printUsage(stdout);
+        return exitOk;
+    }
+    if (name == "--version") {
+        std::printf("optviz-cli %s\n", OPTVIZ_VERSION);
         return exitOk;
     }
     const std::vector<std::string> words(argv + 2, argv + argc);

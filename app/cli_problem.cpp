@@ -118,4 +118,21 @@ Problem parseProblem(const Arguments& arguments)
     return problem;
 }
 
+RunSetup runSetupFor(const Problem& problem)
+{
+    RunSetup setup;
+    setup.surface = [name = problem.surfaceName, parameters = problem.surfaceParameters,
+                        formula = problem.expression]() -> std::unique_ptr<Surface> {
+        if (name == expressionSurfaceName)
+            return std::make_unique<ExpressionSurface>(formula);
+        return makeSurface(name, parameters);
+    };
+    setup.optimizer = problem.optimizerName;
+    setup.parameters = problem.optimizerParameters;
+    setup.schedule = problem.schedule;
+    setup.gradient = problem.gradient;
+    setup.steps = problem.steps;
+    return setup;
+}
+
 } // namespace optviz::cli

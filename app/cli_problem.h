@@ -4,6 +4,7 @@
 #include "core/gradient_oracle.h"
 #include "core/lr_schedule.h"
 #include "core/optimizer.h"
+#include "core/run_setup.h"
 #include "core/surface.h"
 
 #include <memory>
@@ -54,5 +55,10 @@ LearningRateSchedule parseSchedule(
 
 // Reads --noise, --seed, --batch-size and --clip-norm for the given objective.
 GradientSettings parseGradientSettings(const Arguments& arguments, const Objective& objective);
+
+// What every run of `sweep` and `basins` shares: `problem` without its start. The
+// surface factory builds a fresh copy of problem's surface per thread (from its name,
+// parameters and formula, already checked).
+RunSetup runSetupFor(const Problem& problem);
 
 } // namespace optviz::cli

@@ -49,8 +49,10 @@ std::vector<FlagSpec> renderFlags()
     }
     flags.push_back({"--save-scene", true, false, "FILE.json",
         "also write the scene as a file the window can open"});
-    flags.push_back({"--out", true, false, "FILE", "the figure: FILE.png, FILE.svg or FILE.pdf"});
-    flags.push_back({"--size", true, false, "WxH", "figure size in pixels (default 1600x900)"});
+    flags.push_back({"--out", true, false, "FILE",
+        "the figure: FILE.png, FILE.svg or FILE.pdf; FILE.gif animates the runs"});
+    flags.push_back({"--size", true, false, "WxH",
+        "figure size in pixels (default 1600x900; animations 1280x720, at most 3840x2160)"});
     flags.push_back(
         {"--scale", true, false, "K", "PNG pixels per figure pixel, 1 to 4 (default 1)"});
     flags.push_back({"--layout", true, false, "overlay|small_multiples",
@@ -59,19 +61,27 @@ std::vector<FlagSpec> renderFlags()
         "the right panel: loss, or distance to the nearest minimum"});
     flags.push_back(
         {"--panels", true, false, "both|surface|loss", "which panels to draw (default both)"});
+    flags.push_back({"--frames", true, false, "N",
+        "animation (.gif): frames from step 0 to the end, 2 to 1000 (default 120)"});
+    flags.push_back(
+        {"--fps", true, false, "N", "animation (.gif): frames per second, 1 to 50 (default 15)"});
+    flags.push_back({"--hold", true, false, "SECONDS",
+        "animation (.gif): how long the last frame stays, 0 to 60 (default 2)"});
+    flags.push_back(
+        {"--no-loop", false, false, "", "animation (.gif): play once instead of forever"});
     flags.push_back({"--help", false, false, "", "show this help"});
     return flags;
 }
 
 namespace {
 
-QSize parseSize(const Arguments& arguments)
+QSize parseSize(const Arguments& arguments, bool animation)
 {
     constexpr int minimum = 200;
-    constexpr int maximum = 8000;
+    const int maximum = animation ? AnimationOptions::maxWidth : 8000;
     const auto text = arguments.text("--size");
     if (!text)
-        return QSize(1600, 900);
+        return animation ? AnimationOptions().size : QSize(1600, 900);
     const std::string accepted = "accepted: WxH with W and H integers in ["
         + std::to_string(minimum) + ", " + std::to_string(maximum) + "], e.g. 1600x900";
     const auto x = text->find_first_of("xX");
@@ -82,8 +92,12 @@ QSize parseSize(const Arguments& arguments)
         throw InvalidArgument("--size '" + printable(*text) + "' is not WxH; " + accepted);
     // The range is checked on the doubles: converting 6e22 to an integer first is undefined
     // behaviour (found by fuzzing).
-    if (w < minimum || w > maximum || h < minimum || h > maximum)
-        throw InvalidArgument("--size " + printable(*text) + " is out of range; " + accepted);
+    if (w < minimum || w > maximum || h < minimum || h > maximum
+        || (animation && h > AnimationOptions::maxHeight))
+        throw InvalidArgument("--size " + printable(*text) + " is out of range; "
+            + (animation ? "accepted for animations: WxH with W in [200, 3840] and H in [200, "
+                           "2160], e.g. 1280x720"
+                         : accepted));
     return QSize(static_cast<int>(w), static_cast<int>(h));
 }
 
@@ -170,11 +184,30 @@ RenderRequest parseRenderRequest(const Arguments& arguments)
     RenderRequest request;
     request.out = arguments.requiredText("--out");
     const QString extension = QFileInfo(QString::fromStdString(request.out)).suffix().toLower();
-    if (extension != "png" && extension != "svg" && extension != "pdf")
+    if (extension != "png" && extension != "svg" && extension != "pdf" && extension != "gif")
         throw InvalidArgument("--out '" + printable(request.out, 200)
-            + "' has an unknown extension; accepted: .png, .svg, .pdf");
-    request.size = parseSize(arguments);
+            + "' has an unknown extension; accepted: .png, .svg, .pdf, .gif (animation)");
+    const bool animation = extension == "gif";
+    for (const char* flag : {"--frames", "--fps", "--hold", "--no-loop"})
+        if (!animation && arguments.has(flag))
+            throw InvalidArgument(std::string(flag)
+                + " applies to animations only; give --out FILE.gif to write one");
+    if (animation && arguments.has("--scale"))
+        throw InvalidArgument("--scale applies to PNG only; an animation's size is --size WxH");
+    request.size = parseSize(arguments, animation);
     request.scale = arguments.number("--scale", 1.0, 1.0, 4.0);
+    if (animation) {
+        AnimationOptions options;
+        options.size = request.size;
+        options.frames = int(arguments.integer(
+            "--frames", options.frames, AnimationOptions::minFrames, AnimationOptions::maxFrames));
+        options.fps = int(arguments.integer(
+            "--fps", options.fps, AnimationOptions::minFps, AnimationOptions::maxFps));
+        options.holdSeconds = arguments.number(
+            "--hold", options.holdSeconds, 0.0, AnimationOptions::maxHoldSeconds);
+        options.loop = !arguments.has("--no-loop");
+        request.animation = options;
+    }
 
     Scene& scene = request.scene;
     if (const auto sceneFile = arguments.text("--scene")) {
@@ -201,6 +234,13 @@ RenderRequest parseRenderRequest(const Arguments& arguments)
     request.panels = panelsName == "surface" ? Figure::Panels::SurfaceOnly
         : panelsName == "loss"               ? Figure::Panels::LossOnly
                                              : Figure::Panels::SurfaceAndLoss;
+    if (request.animation) {
+        request.animation->panels = request.panels;
+        if (scene.network)
+            throw InvalidArgument("--out " + printable(request.out, 200)
+                + ": animations show the surface workspace, and this scene trains a network; "
+                  "accepted: .png, .svg, .pdf");
+    }
     SceneSimulation check(scene); // unknown names, optimizers the surface cannot serve
     if (scene.network) // a network scene draws its network: bad settings exit 2 as well
         NetworkSimulation networkCheck(*scene.network);
@@ -215,7 +255,7 @@ int renderCommand(const std::vector<std::string>& words)
     if (arguments.has("--help")) {
         std::cout << usageText("render",
             "(--scene FILE.json | --surface NAME --optimizer NAME [--param k=v]"
-            "... [--optimizer NAME ...]...) --out FILE.(png|svg|pdf) [options]",
+            "... [--optimizer NAME ...]...) --out FILE.(png|svg|pdf|gif) [options]",
             flags);
         return exitOk;
     }
@@ -250,6 +290,14 @@ int renderCommand(const std::vector<std::string>& words)
     const QApplication application(argc, argv);
 
     QString error;
+    if (request.animation) {
+        AnimationExport animation(scene, *request.animation);
+        if (!animation.run(QString::fromStdString(request.out), &error)) {
+            std::fprintf(stderr, "optviz-cli render: %s\n", error.toStdString().c_str());
+            return exitFailure;
+        }
+        return exitOk;
+    }
     if (!renderSceneToFile(scene, QString::fromStdString(request.out), request.size, request.scale,
             &error, request.panels)) {
         std::fprintf(stderr, "optviz-cli render: %s\n", error.toStdString().c_str());

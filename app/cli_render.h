@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli_arguments.h"
+#include "ui/animation_export.h"
 #include "ui/figure.h"
 #include "ui/scene.h"
 
@@ -16,11 +17,14 @@ namespace optviz::cli {
 struct RenderRequest
 {
     Scene scene;
-    std::string out; // FILE.png, FILE.svg or FILE.pdf
+    std::string out; // FILE.png, FILE.svg, FILE.pdf or FILE.gif
     QSize size;
     double scale = 1.0;
     Figure::Panels panels = Figure::Panels::SurfaceAndLoss;
     std::optional<std::string> saveScene;
+    // For FILE.gif: the runs growing from step 0 to their end (--frames, --fps, --hold,
+    // --no-loop; the size is the animation's).
+    std::optional<AnimationOptions> animation;
 };
 
 std::vector<FlagSpec> renderFlags();
@@ -31,8 +35,8 @@ std::vector<FlagSpec> renderFlags();
 RenderRequest parseRenderRequest(const Arguments& arguments);
 
 // `optviz-cli render`: runs a scene (from --scene FILE.json, or from flags) and writes
-// the figure the window shows as PNG, SVG or PDF. The only command that starts Qt's GUI
-// machinery (offscreen when there is no display). Returns the exit status; throws
+// the figure the window shows as PNG, SVG or PDF, or its animation as a GIF. The only command that
+// starts Qt's GUI machinery (offscreen when there is no display). Returns the exit status; throws
 // InvalidArgument for bad input (status 2).
 int renderCommand(const std::vector<std::string>& words);
 

@@ -4,6 +4,7 @@
 #include "core/number_format.h"
 #include "core/runner.h"
 #include "exit_status.h"
+#include "json_fields.h"
 #include "output_sink.h"
 
 #include <cstdio>
@@ -21,24 +22,6 @@ std::vector<FlagSpec> runFlags()
 }
 
 namespace {
-
-// The full parameter set (defaults included) in catalogue order, booleans as true/false.
-void appendParameters(std::string& out, const ParameterSpecs& specs,
-    const ParameterValues& overrides, std::string_view owner)
-{
-    const ParameterValues values = resolveParameters(specs, overrides, owner);
-    out += '{';
-    for (std::size_t i = 0; i < specs.size(); ++i) {
-        out += i ? ", \"" : "\"";
-        out += specs[i].name + "\": ";
-        const double value = values.at(specs[i].name);
-        if (specs[i].scale == Scale::Boolean)
-            out += value != 0.0 ? "true" : "false";
-        else
-            out += formatNumber(value); // shortest exact form: 0.9, not 0.90000000000000002
-    }
-    out += '}';
-}
 
 // Writes each recorded iterate as it is computed, so memory stays flat however long
 // the run.
@@ -116,7 +99,7 @@ int runCommand(const std::vector<std::string>& words)
     if (json) {
         out += "{\n  \"format\": \"optviz-trajectory\",\n  \"version\": 1,\n";
         out += "  \"surface\": {\"name\": \"" + problem.surfaceName + "\", \"parameters\": ";
-        appendParameters(out, findSurface(problem.surfaceName)->parameters,
+        appendParameterObject(out, findSurface(problem.surfaceName)->parameters,
             problem.surfaceParameters, problem.surfaceName);
         if (!problem.expression.empty()) {
             // A formula that parsed holds only letters, digits, spaces, tabs and . + - * / ^ ( ):
@@ -128,13 +111,13 @@ int runCommand(const std::vector<std::string>& words)
         }
         out += "},\n  \"optimizer\": {\"name\": \"" + problem.optimizerName
             + "\", \"parameters\": ";
-        appendParameters(out, findOptimizer(problem.optimizerName)->parameters,
+        appendParameterObject(out, findOptimizer(problem.optimizerName)->parameters,
             problem.optimizerParameters, problem.optimizerName);
         // Only with a schedule, so that output without one stays as it always was.
         if (!problem.schedule.isConstant()) {
             out += ", \"schedule\": {\"name\": \"" + problem.schedule.name()
                 + "\", \"parameters\": ";
-            appendParameters(out, findSchedule(problem.schedule.name())->parameters,
+            appendParameterObject(out, findSchedule(problem.schedule.name())->parameters,
                 problem.schedule.parameters(), problem.schedule.name());
             out += '}';
         }

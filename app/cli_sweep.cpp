@@ -1,9 +1,8 @@
 #include "cli_sweep.h"
 
-#include "cli_problem.h"
 #include "core/number_format.h"
-#include "core/sweep.h"
 #include "exit_status.h"
+#include "json_fields.h"
 #include "output_sink.h"
 
 #include <cmath>
@@ -15,31 +14,6 @@ namespace {
 
 // Loss within this of the lowest known minimum counts as reached, unless --tolerance.
 constexpr double defaultTolerance = 1e-6;
-
-// JSON has no inf or nan: a loss that overflowed is written as null.
-void appendJsonNumber(std::string& out, double value)
-{
-    if (std::isfinite(value))
-        appendNumber17(out, value);
-    else
-        out += "null";
-}
-
-// The full parameter set (defaults included) in catalogue order, booleans as true/false.
-void appendParameters(std::string& out, const ParameterSpecs& specs, const ParameterValues& values)
-{
-    out += '{';
-    for (std::size_t i = 0; i < specs.size(); ++i) {
-        out += i ? ", \"" : "\"";
-        out += specs[i].name + "\": ";
-        const double value = values.at(specs[i].name);
-        if (specs[i].scale == Scale::Boolean)
-            out += value != 0.0 ? "true" : "false";
-        else
-            out += formatNumber(value);
-    }
-    out += '}';
-}
 
 std::vector<SweepAxis> parseAxes(const Arguments& arguments, const Problem& problem)
 {
@@ -84,6 +58,18 @@ std::vector<FlagSpec> sweepFlags()
     return flags;
 }
 
+SweepRequest parseSweepRequest(const Arguments& arguments)
+{
+    SweepRequest request;
+    request.problem = parseProblem(arguments);
+    request.axes = parseAxes(arguments, request.problem);
+    request.tolerance = arguments.number("--tolerance", defaultTolerance, 0.0, 1e300);
+    request.json = arguments.choice("--format", {"csv", "json"}, "csv") == "json";
+    request.out = arguments.text("--out").value_or("");
+    request.setup = runSetupFor(request.problem);
+    return request;
+}
+
 int sweepCommand(const std::vector<std::string>& words)
 {
     const std::vector<FlagSpec> flags = sweepFlags();
@@ -96,27 +82,16 @@ int sweepCommand(const std::vector<std::string>& words)
             flags);
         return exitOk;
     }
-    const Problem problem = parseProblem(arguments);
-    const std::vector<SweepAxis> axes = parseAxes(arguments, problem);
-    const double tolerance = arguments.number("--tolerance", defaultTolerance, 0.0, 1e300);
-    const bool json = arguments.choice("--format", {"csv", "json"}, "csv") == "json";
-
-    RunSetup setup;
-    setup.surface = [&arguments] {
-        std::string name;
-        ParameterValues parameters;
-        return parseSurface(arguments, name, parameters);
-    };
-    setup.optimizer = problem.optimizerName;
-    setup.parameters = problem.optimizerParameters;
-    setup.schedule = problem.schedule;
-    setup.gradient = problem.gradient;
-    setup.steps = problem.steps;
-    OutputSink sink(arguments.text("--out").value_or("")); // fails before the work, not after
+    const SweepRequest request = parseSweepRequest(arguments);
+    const Problem& problem = request.problem;
+    const std::vector<SweepAxis>& axes = request.axes;
+    const double tolerance = request.tolerance;
+    const bool json = request.json;
+    OutputSink sink(request.out); // fails before the work, not after
 
     const SweepResult result = [&] {
         try {
-            return runSweep(setup, problem.start, axes, tolerance);
+            return runSweep(request.setup, problem.start, axes, tolerance);
         } catch (const InvalidArgument& error) { // a combination the optimizer refuses
             throw InvalidArgument(std::string("--vary: ") + error.what());
         }
@@ -128,12 +103,11 @@ int sweepCommand(const std::vector<std::string>& words)
         out += "{\n  \"format\": \"optviz-sweep\",\n  \"version\": 1,\n";
         out += "  \"surface\": {\"name\": \"" + problem.surfaceName + "\", \"parameters\": ";
         const SurfaceInfo& surface = *findSurface(problem.surfaceName);
-        appendParameters(out, surface.parameters,
-            resolveParameters(surface.parameters, problem.surfaceParameters, surface.name));
+        appendParameterObject(out, surface.parameters, problem.surfaceParameters, surface.name);
         out += "},\n  \"optimizer\": {\"name\": \"" + problem.optimizerName
             + "\", \"parameters\": ";
-        appendParameters(out, optimizer.parameters,
-            resolveParameters(optimizer.parameters, problem.optimizerParameters, optimizer.name));
+        appendParameterObject(
+            out, optimizer.parameters, problem.optimizerParameters, optimizer.name);
         out += "},\n  \"start\": [";
         appendNumber17(out, problem.start.x);
         out += ", ";

@@ -7,6 +7,7 @@
 #include "core/network/trainer.h"
 #include "core/number_format.h"
 #include "exit_status.h"
+#include "json_fields.h"
 #include "output_sink.h"
 
 #include <cmath>
@@ -92,24 +93,6 @@ void appendRow(std::string& out, const EpochRecord& row, bool json, bool first)
     out += '\n';
 }
 
-// {"name": value, ...} over all of `specs`, in catalogue order.
-void appendParameterObject(std::string& out, const ParameterSpecs& specs,
-    const ParameterValues& overrides, std::string_view owner)
-{
-    const ParameterValues values = resolveParameters(specs, overrides, owner);
-    out += '{';
-    for (std::size_t i = 0; i < specs.size(); ++i) {
-        out += i ? ", \"" : "\"";
-        out += specs[i].name + "\": ";
-        const double value = values.at(specs[i].name);
-        if (specs[i].scale == Scale::Boolean)
-            out += value != 0.0 ? "true" : "false";
-        else
-            out += formatNumber(value);
-    }
-    out += '}';
-}
-
 } // namespace
 
 std::vector<FlagSpec> trainFlags()
@@ -145,17 +128,12 @@ std::vector<FlagSpec> trainFlags()
     };
 }
 
-int trainCommand(const std::vector<std::string>& words)
+TrainRequest parseTrainRequest(const Arguments& arguments)
 {
-    const std::vector<FlagSpec> flags = trainFlags();
-    const Arguments arguments("train", flags, words);
-    if (arguments.has("--help")) {
-        std::cout << usageText("train", "--dataset NAME --optimizer NAME [options]", flags);
-        return exitOk;
-    }
-
     // The data set, its parameters checked against the catalogue's ranges.
+    TrainRequest request;
     const std::string datasetName = arguments.requiredText("--dataset");
+    request.datasetName = datasetName;
     const DatasetInfo* dataset = findDataset(datasetName);
     if (!dataset)
         throw InvalidArgument(
@@ -198,11 +176,13 @@ int trainCommand(const std::vector<std::string>& words)
     std::vector<int> sizes = {data.train.inputCount()};
     sizes.insert(sizes.end(), hidden.begin(), hidden.end());
     sizes.push_back(outputCountFor(loss, data.train));
-    Mlp network(sizes, activation);
+    request.network = std::make_unique<Mlp>(sizes, activation);
+    const Mlp& network = *request.network;
     const Eigen::Index trainCount = data.train.sampleCount();
-    const Eigen::Index testCount = data.test.sampleCount();
-    const NetworkObjective train(network, loss, std::move(data.train));
-    const NetworkObjective test(network, loss, std::move(data.test));
+    request.trainCount = trainCount;
+    request.testCount = data.test.sampleCount();
+    request.train = std::make_unique<NetworkObjective>(network, loss, std::move(data.train));
+    request.test = std::make_unique<NetworkObjective>(network, loss, std::move(data.test));
 
     // The optimizer, as `run` reads it.
     const std::string optimizerName = arguments.requiredText("--optimizer");
@@ -213,10 +193,10 @@ int trainCommand(const std::vector<std::string>& words)
     const ParameterValues optimizerParameters = Arguments::parameterValues(
         "--param", arguments.all("--param"), optimizer->parameters, optimizerName);
     makeOptimizer(optimizerName, optimizerParameters); // validates combinations
-    if (const std::string refusal = train.optimizerRefusal(*optimizer); !refusal.empty())
+    if (const std::string refusal = request.train->optimizerRefusal(*optimizer); !refusal.empty())
         throw InvalidArgument("--optimizer " + refusal);
 
-    TrainingSettings settings;
+    TrainingSettings& settings = request.settings;
     settings.epochs = static_cast<int>(arguments.integer("--epochs", 100, 0, maxEpochs));
     if (arguments.has("--batch-size"))
         settings.batchSize = static_cast<int>(arguments.integer("--batch-size", 0, 1, trainCount));
@@ -235,27 +215,56 @@ int trainCommand(const std::vector<std::string>& words)
             + std::to_string(stepsPerEpoch) + " steps per epoch exceeds " + std::to_string(maxSteps)
             + " steps; accepted: fewer epochs or larger batches");
 
-    const bool json = arguments.choice("--format", {"csv", "json"}, "csv") == "json";
-    OutputSink sink(arguments.text("--out").value_or(""));
+    request.json = arguments.choice("--format", {"csv", "json"}, "csv") == "json";
+    request.out = arguments.text("--out").value_or("");
+    request.seed = seed;
+    request.datasetParameters = std::move(datasetParameters);
+    request.sizes = std::move(sizes);
+    request.optimizerName = optimizerName;
+    request.optimizerParameters = optimizerParameters;
+    return request;
+}
+
+int trainCommand(const std::vector<std::string>& words)
+{
+    const std::vector<FlagSpec> flags = trainFlags();
+    const Arguments arguments("train", flags, words);
+    if (arguments.has("--help")) {
+        std::cout << usageText("train", "--dataset NAME --optimizer NAME [options]", flags);
+        return exitOk;
+    }
+
+    TrainRequest request = parseTrainRequest(arguments);
+    const std::string& datasetName = request.datasetName;
+    const long long seed = request.seed;
+    const Mlp& network = *request.network;
+    const std::vector<int>& sizes = request.sizes;
+    const TrainingSettings& settings = request.settings;
+    const std::string& optimizerName = request.optimizerName;
+    const ParameterValues& optimizerParameters = request.optimizerParameters;
+    const OptimizerInfo* optimizer = findOptimizer(optimizerName);
+    const DatasetInfo* dataset = findDataset(datasetName);
+    const bool json = request.json;
+    OutputSink sink(request.out);
 
     const Vector start
         = network.initialParameters(deriveSeed(std::uint64_t(seed), SeedStream::Initialization));
-    Trainer trainer(
-        train, &test, makeOptimizer(optimizerName, optimizerParameters), start, settings);
+    Trainer trainer(*request.train, request.test.get(),
+        makeOptimizer(optimizerName, optimizerParameters), start, settings);
 
     std::string& out = sink.buffer();
     if (json) {
         out += "{\n  \"format\": \"optviz-training\",\n  \"version\": 1,\n";
         out += "  \"dataset\": {\"name\": \"" + datasetName + "\", \"parameters\": ";
-        appendParameterObject(out, dataset->parameters, datasetParameters, datasetName);
-        out += ", \"train_samples\": " + std::to_string(trainCount)
-            + ", \"test_samples\": " + std::to_string(testCount) + "},\n";
+        appendParameterObject(out, dataset->parameters, request.datasetParameters, datasetName);
+        out += ", \"train_samples\": " + std::to_string(request.trainCount)
+            + ", \"test_samples\": " + std::to_string(request.testCount) + "},\n";
         out += "  \"network\": {\"layers\": [";
         for (std::size_t i = 0; i < sizes.size(); ++i)
             out += (i ? ", " : "") + std::to_string(sizes[i]);
-        out += "], \"activation\": \"" + activationName(activation) + "\", \"loss\": \""
-            + lossName(loss) + "\", \"parameters\": " + std::to_string(network.parameterCount())
-            + "},\n";
+        out += "], \"activation\": \"" + activationName(network.activation()) + "\", \"loss\": \""
+            + lossName(request.train->loss())
+            + "\", \"parameters\": " + std::to_string(network.parameterCount()) + "},\n";
         out += "  \"optimizer\": {\"name\": \"" + optimizerName + "\", \"parameters\": ";
         appendParameterObject(out, optimizer->parameters, optimizerParameters, optimizerName);
         if (!settings.schedule.isConstant()) {
@@ -266,7 +275,7 @@ int trainCommand(const std::vector<std::string>& words)
             out += '}';
         }
         out += "},\n  \"epochs\": " + std::to_string(settings.epochs) + ",\n  \"batch_size\": "
-            + (settings.batchSize > 0 && settings.batchSize < trainCount
+            + (settings.batchSize > 0 && settings.batchSize < request.trainCount
                     ? std::to_string(settings.batchSize)
                     : std::string("null"))
             + ",\n  \"steps_per_epoch\": " + std::to_string(trainer.stepsPerEpoch())

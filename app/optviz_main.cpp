@@ -7,12 +7,16 @@
 #include "ui/main_window.h"
 #include "ui/network_figure.h"
 #include "ui/network_workspace.h"
+#include "ui/simulation_controller.h"
+#include "ui/step_explainer.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -96,13 +100,22 @@ int main(int argc, char** argv)
     QString scenePath;
     QString workspace; // empty: the scene's (or the last session's)
     bool play = false;
+    bool explain = false;
+    int explainStage = 1; // `--explain=N`: open at stage N
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
         if (argument == "--help" || argument == "-h") {
-            std::printf("usage: optviz [--workspace surface|network] [--play] [SCENE.json]\n\n"
-                        "Opens the window (with the scene, or the last session). --workspace "
-                        "opens the surfaces or the neural network; --play starts the runs at "
-                        "once. With no display, renders the scene to a PNG.\n");
+            std::printf(
+                "usage: optviz [--workspace surface|network] [--play] [--explain[=STAGE]] "
+                "[--version] [SCENE.json]\n\n"
+                "Opens the window (with the scene, or the last session). --workspace "
+                "opens the surfaces or the neural network; --play starts the runs at "
+                "once; --explain[=STAGE] opens explain mode on the inspected optimizer's step "
+                "once the runs are in. With no display, renders the scene to a PNG.\n");
+            return 0;
+        }
+        if (argument == "--version") {
+            std::printf("optviz %s\n", OPTVIZ_VERSION);
             return 0;
         }
         if (argument == "--workspace" || argument.startsWith("--workspace=")) {
@@ -122,6 +135,20 @@ int main(int argc, char** argv)
             play = true;
             continue;
         }
+        if (argument == "--explain" || argument.startsWith("--explain=")) {
+            explain = true;
+            if (argument.startsWith("--explain=")) {
+                bool ok = false;
+                explainStage = argument.mid(10).toInt(&ok);
+                if (!ok || explainStage < 1) {
+                    std::fprintf(stderr,
+                        "optviz: --explain '%s' is not accepted; accepted: a stage number ≥ 1\n",
+                        qPrintable(argument.mid(10).left(60)));
+                    return 2;
+                }
+            }
+            continue;
+        }
         if (!argument.startsWith('-'))
             scenePath = argument;
     }
@@ -132,8 +159,16 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName("optviz");
     QApplication::setApplicationName("optviz");
     QApplication::setApplicationDisplayName("optviz");
+    QApplication::setApplicationVersion(OPTVIZ_VERSION);
+    // The installed desktop entry (resources/optviz.desktop) names the same icon.
+    QApplication::setDesktopFileName("optviz");
+    QIcon icon(":/icons/optviz.svg");
+    icon.addFile(":/icons/optviz-256.png", QSize(256, 256));
+    QApplication::setWindowIcon(icon);
 
     optviz::AppSettings settings;
+    // Before any widget exists: the window is built in its language once.
+    optviz::installTranslations(application, settings.language());
     optviz::MainWindow window(settings);
     if (!scenePath.isEmpty())
         window.openScene(scenePath);
@@ -148,10 +183,18 @@ int main(int argc, char** argv)
     }
     window.show();
     // The lessons, at start (unless turned off there) and when no scene was asked for.
-    if (scenePath.isEmpty() && !play && settings.showStartPage()
+    if (scenePath.isEmpty() && !play && !explain && settings.showStartPage()
         && !qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME"))
         window.showStartPage();
     if (play)
         window.togglePlay();
+    if (explain) // once the runs have reached their budget (Instant) or been paused
+        QObject::connect(
+            window.controller(), &optviz::SimulationController::finished, &window,
+            [&window, explainStage] {
+                window.explainStep();
+                window.stepExplainer()->setStage(explainStage - 1);
+            },
+            Qt::SingleShotConnection);
     return QApplication::exec();
 }

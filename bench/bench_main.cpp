@@ -68,6 +68,8 @@ int main(int argc, char** argv)
     registerSweepMetrics(registry);
     registerUiMetrics(registry);
     registerNetworkUiMetrics(registry);
+    registerView3DMetrics(registry);
+    registerAnimationMetrics(registry);
 
     const std::vector<const Metric*> selected = registry.matching(prefix);
     if (selected.empty())

@@ -53,5 +53,9 @@ void registerSweepMetrics(MetricRegistry& registry);
 void registerUiMetrics(MetricRegistry& registry);
 // ui.network_*: the network workspace (registered after ui.*, whose QApplication it uses).
 void registerNetworkUiMetrics(MetricRegistry& registry);
+// ui.view3d_*: the 3-D view's mesh, texture and paths (no OpenGL needed).
+void registerView3DMetrics(MetricRegistry& registry);
+// ui.gif_*: animation export (after ui.*, whose QApplication it uses).
+void registerAnimationMetrics(MetricRegistry& registry);
 
 } // namespace optviz::bench

@@ -3,7 +3,7 @@
 # with clang in build-fuzz (OPTVIZ_FUZZ=ON: ASan+UBSan and coverage instrumentation),
 # then runs each for SECONDS, starting from its seed corpus fuzz/corpus/<target>/.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]    (default: 300 s each; scene cli_arguments)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]    (default: 300 s each; scene cli_arguments expression)
 #
 # New interesting inputs collect in build-fuzz/corpus/<target>/ (the seeds are only read).
 # A finding (crash, UB, leak, a property of fuzz/fuzz_checks.h, an input slower than 10 s,
@@ -16,7 +16,7 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-300}
 targets=("${@:2}")
-[ ${#targets[@]} -gt 0 ] || targets=(scene cli_arguments)
+[ ${#targets[@]} -gt 0 ] || targets=(scene cli_arguments expression)
 dir=${FUZZ_BUILD_DIR:-$top/build-fuzz}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 clang=$(command -v clang++-14 || command -v clang++ || true)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Robustness checks (README "Robustness checks"), run by `scripts/setup.sh test` after the
-# normal suite:
+# Robustness checks (README "Robustness checks"), run by `scripts/setup.sh test` (and so by
+# CI) after the normal suite:
 #   address  build-asan: every test and the fuzz corpus replays under AddressSanitizer +
 #            UndefinedBehaviorSanitizer (any UB, leak or bad access fails the test);
-#   thread   build-tsan: the tests that run the worker thread under ThreadSanitizer.
+#   thread   build-tsan: the tests that run worker threads (the window's simulation and
+#            network workers, the parallel runs of sweeps and basins) under ThreadSanitizer.
 #
 #   scripts/sanitizers.sh [address] [thread]     (default: both)
 #
@@ -47,10 +48,10 @@ for stage in "${stages[@]}"; do
         echo "== TSan: building the worker tests in $dir"
         configure "$dir" thread 8
         timed "TSan build" cmake --build "$dir" --target tst_worker tst_main_window \
-            --parallel "$jobs"
+            tst_network_workspace tst_sweep --parallel "$jobs"
         echo "== TSan: running the worker tests"
         timed "TSan tests" ctest --test-dir "$dir" --output-on-failure --parallel "$jobs" \
-            -R '^(worker|main_window)$'
+            -R '^(worker|main_window|network_workspace|sweep)$'
         ;;
     *)
         echo "usage: scripts/sanitizers.sh [address] [thread]" >&2

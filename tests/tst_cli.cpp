@@ -1,6 +1,7 @@
 // optviz-cli as a user runs it: a subprocess, its output formats and exit statuses
 // (spec/cli.md is the contract).
 
+#include "cli_process.h"
 #include "core/optimizer.h"
 #include "core/runner.h"
 #include "core/surface.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,47 +16,9 @@
 #include <cmath>
 
 using namespace optviz;
+using namespace optviz::testing;
 
 namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(OPTVIZ_CLI_PATH), arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QList<QByteArray> lines(const QByteArray& text)
-{
-    QList<QByteArray> result = text.split('\n');
-    if (!result.isEmpty() && result.last().isEmpty())
-        result.removeLast();
-    return result;
-}
-
-// True if `text` is exactly what %.17g prints for the double it denotes.
-bool isSeventeenDigits(const QByteArray& text)
-{
-    const double value = text.toDouble();
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return text == QByteArray(buffer);
-}
 
 } // namespace
 
@@ -78,7 +40,7 @@ private slots:
 
 void TestCli::csvMatchesTheCore()
 {
-    const Result result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "adam",
+    const ProcessResult result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "adam",
         "--param", "lr=0.05", "--start", "-1.5,2", "--steps", "200"});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.err.isEmpty());
@@ -109,8 +71,8 @@ void TestCli::jsonMatchesCsv()
 {
     const QStringList common
         = {"run", "--surface", "rosenbrock", "--optimizer", "nesterov", "--steps", "50"};
-    const Result csv = runCli(common);
-    const Result json = runCli(common + QStringList {"--format", "json"});
+    const ProcessResult csv = runCli(common);
+    const ProcessResult json = runCli(common + QStringList {"--format", "json"});
     QCOMPARE(json.exitCode, 0);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json.out, &error);
@@ -137,7 +99,7 @@ void TestCli::outWritesFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("run.csv");
-    const Result result
+    const ProcessResult result
         = runCli({"run", "--surface=rosenbrock", "--optimizer=gd", "--steps=10", "--out", path});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.isEmpty());
@@ -145,7 +107,7 @@ void TestCli::outWritesFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(lines(file.readAll()).size(), 12);
 
-    const Result unwritable = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd",
+    const ProcessResult unwritable = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd",
         "--out", dir.filePath("missing/dir/run.csv")});
     QCOMPARE(unwritable.exitCode, 2);
     QVERIFY(unwritable.err.contains("--out"));
@@ -153,7 +115,7 @@ void TestCli::outWritesFile()
 
 void TestCli::listNamesEverything()
 {
-    const Result result = runCli({"list"});
+    const ProcessResult result = runCli({"list"});
     QCOMPARE(result.exitCode, 0);
     const QString text = QString::fromUtf8(result.out);
     for (const SurfaceInfo& info : surfaceCatalog()) {
@@ -171,7 +133,7 @@ void TestCli::listNamesEverything()
     QVERIFY(text.contains("beta2=0.999"));
     QVERIFY(text.contains("minimum 0: (1, 1)"));
 
-    const Result json = runCli({"list", "--format", "json"});
+    const ProcessResult json = runCli({"list", "--format", "json"});
     QCOMPARE(json.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(root["optimizers"].toArray().size(), int(optimizerCatalog().size()));
@@ -226,7 +188,7 @@ void TestCli::badInputExitsTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, named);
-    const Result result = runCli(arguments);
+    const ProcessResult result = runCli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     const QList<QByteArray> errorLines = lines(result.err);
@@ -237,8 +199,8 @@ void TestCli::badInputExitsTwo()
 void TestCli::divergenceExitsThree()
 {
     // Gradient descent with lr = 0.1 on Rosenbrock overshoots and explodes.
-    const Result result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd", "--param",
-        "lr=0.1", "--steps", "100"});
+    const ProcessResult result = runCli({"run", "--surface", "rosenbrock", "--optimizer", "gd",
+        "--param", "lr=0.1", "--steps", "100"});
     QCOMPARE(result.exitCode, 3);
     const QList<QByteArray> errorLines = lines(result.err);
     QCOMPARE(errorLines.size(), 1);
@@ -261,9 +223,9 @@ void TestCli::noiseIsSeeded()
 {
     const QStringList base = {"run", "--surface", "rosenbrock", "--optimizer", "momentum",
         "--steps", "30", "--noise", "0.5"};
-    const Result a = runCli(base + QStringList {"--seed", "7"});
-    const Result b = runCli(base + QStringList {"--seed", "7"});
-    const Result c = runCli(base + QStringList {"--seed", "8"});
+    const ProcessResult a = runCli(base + QStringList {"--seed", "7"});
+    const ProcessResult b = runCli(base + QStringList {"--seed", "7"});
+    const ProcessResult c = runCli(base + QStringList {"--seed", "8"});
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(a.out, b.out);
     QVERIFY(a.out != c.out);
@@ -271,7 +233,7 @@ void TestCli::noiseIsSeeded()
 
 void TestCli::unknownCommand()
 {
-    const Result result = runCli({"rnu"});
+    const ProcessResult result = runCli({"rnu"});
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains("did you mean 'run'"));
     QCOMPARE(runCli({}).exitCode, 2);

@@ -1,12 +1,13 @@
 // `optviz-cli render` as a user runs it: a subprocess that writes figures (spec/cli.md,
 // "optviz-cli render"), in both forms, with one-line errors and exit status 2 for bad input.
 
+#include "cli_process.h"
+
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QSvgRenderer>
@@ -15,28 +16,11 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runCli(const QStringList& arguments,
+// `optviz-cli render` with `arguments`.
+optviz::testing::ProcessResult runRender(const QStringList& arguments,
     const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(OPTVIZ_CLI_PATH), QStringList {"render"} + arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return optviz::testing::runCli(QStringList {"render"} + arguments, environment);
 }
 
 QByteArray head(const QString& path, int bytes)
@@ -97,7 +81,8 @@ void TestCliRender::flagFormWritesEachFormat()
 {
     QFETCH(QString, extension);
     const QString path = dir_.filePath("flags." + extension);
-    const Result result = runCli(flagScene() + QStringList {"--out", path, "--size", "800x500"});
+    const optviz::testing::ProcessResult result
+        = runRender(flagScene() + QStringList {"--out", path, "--size", "800x500"});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY2(result.err.isEmpty(), result.err.constData());
     if (extension == "png") {
@@ -117,8 +102,8 @@ void TestCliRender::flagFormWritesEachFormat()
 void TestCliRender::pngScaleMultipliesTheSize()
 {
     const QString path = dir_.filePath("scaled.png");
-    const Result result
-        = runCli(flagScene() + QStringList {"--out", path, "--size", "640x400", "--scale", "2"});
+    const optviz::testing::ProcessResult result
+        = runRender(flagScene() + QStringList {"--out", path, "--size", "640x400", "--scale", "2"});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QImage image;
     QVERIFY(image.load(path));
@@ -126,7 +111,7 @@ void TestCliRender::pngScaleMultipliesTheSize()
 
     // Default size: 1600 × 900.
     const QString defaultPath = dir_.filePath("default.png");
-    QCOMPARE(runCli(flagScene() + QStringList {"--out", defaultPath}).exitCode, 0);
+    QCOMPARE(runRender(flagScene() + QStringList {"--out", defaultPath}).exitCode, 0);
     QVERIFY(image.load(defaultPath));
     QCOMPARE(image.size(), QSize(1600, 900));
 }
@@ -136,7 +121,7 @@ void TestCliRender::savedSceneRendersTheSameFigure()
     const QString scenePath = dir_.filePath("saved.json");
     const QString first = dir_.filePath("first.png");
     const QString second = dir_.filePath("second.png");
-    Result result = runCli(
+    optviz::testing::ProcessResult result = runRender(
         flagScene() + QStringList {"--out", first, "--size", "700x450", "--save-scene", scenePath});
     QVERIFY2(result.exitCode == 0, result.err.constData());
 
@@ -150,7 +135,7 @@ void TestCliRender::savedSceneRendersTheSameFigure()
         json["optimizers"].toArray()[2].toObject()["parameters"].toObject()["lr"].toDouble(), 0.02);
     QCOMPARE(json["steps"].toInt(), 200);
 
-    result = runCli({"--scene", scenePath, "--out", second, "--size", "700x450"});
+    result = runRender({"--scene", scenePath, "--out", second, "--size", "700x450"});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QImage a;
     QImage b;
@@ -171,13 +156,14 @@ void TestCliRender::sceneOptionsApply()
     QImage overlay;
     const QString overlayPath = dir_.filePath("overlay.png");
     QCOMPARE(
-        runCli(flagScene() + QStringList {"--out", overlayPath, "--size", "700x450"}).exitCode, 0);
+        runRender(flagScene() + QStringList {"--out", overlayPath, "--size", "700x450"}).exitCode,
+        0);
     QVERIFY(overlay.load(overlayPath));
     int index = 0;
     for (const QStringList& variant : variants) {
         const QString path = dir_.filePath(QString("variant%1.png").arg(index++));
-        const Result result
-            = runCli(flagScene() + variant + QStringList {"--out", path, "--size", "700x450"});
+        const optviz::testing::ProcessResult result
+            = runRender(flagScene() + variant + QStringList {"--out", path, "--size", "700x450"});
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QImage image;
         QVERIFY(image.load(path));
@@ -193,8 +179,8 @@ void TestCliRender::worksWithoutADisplay()
     bare.remove("WAYLAND_DISPLAY");
     bare.remove("QT_QPA_PLATFORM");
     const QString path = dir_.filePath("bare.png");
-    const Result result
-        = runCli(flagScene() + QStringList {"--out", path, "--size", "600x400"}, bare);
+    const optviz::testing::ProcessResult result
+        = runRender(flagScene() + QStringList {"--out", path, "--size", "600x400"}, bare);
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY(QImage(path).size() == QSize(600, 400));
 }
@@ -257,7 +243,7 @@ void TestCliRender::badInputExitsTwo()
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(sceneText.toUtf8());
     }
-    const Result result = runCli(arguments);
+    const optviz::testing::ProcessResult result = runRender(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.endsWith('\n') && result.err.count('\n') == 1, result.err.constData());
     QVERIFY2(result.err.contains(mentions.toUtf8()), result.err.constData());
@@ -268,7 +254,8 @@ void TestCliRender::badInputExitsTwo()
 void TestCliRender::unwritableOutputFails()
 {
     const QString path = "/nonexistent-optviz-folder/figure.png";
-    const Result result = runCli(flagScene() + QStringList {"--out", path});
+    const optviz::testing::ProcessResult result
+        = runRender(flagScene() + QStringList {"--out", path});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(path.toUtf8()), result.err.constData());
     QCOMPARE(result.err.count('\n'), 1);

@@ -1,6 +1,7 @@
 // optviz-cli train as a user runs it: a subprocess, its CSV and JSON, its exit statuses
 // (spec/cli.md, "optviz-cli train"), and its numbers against the core's Trainer.
 
+#include "cli_process.h"
 #include "core/network/dataset.h"
 #include "core/network/network_objective.h"
 #include "core/network/seeds.h"
@@ -9,53 +10,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 
 using namespace optviz;
+using namespace optviz::testing;
 
 namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(OPTVIZ_CLI_PATH), arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QList<QByteArray> lines(const QByteArray& text)
-{
-    QList<QByteArray> result = text.split('\n');
-    if (!result.isEmpty() && result.last().isEmpty())
-        result.removeLast();
-    return result;
-}
-
-// True if `text` is exactly what %.17g prints for the double it denotes.
-bool isSeventeenDigits(const QByteArray& text)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", text.toDouble());
-    return text == QByteArray(buffer);
-}
 
 const QByteArray header = "epoch,step,train_loss,train_accuracy,test_loss,test_accuracy";
 
@@ -82,8 +45,8 @@ private slots:
 // the weights from deriveSeed(seed, Initialization)), same numbers to the last bit.
 void TestCliTrain::csvMatchesTheCore()
 {
-    const Result result = runCli({"train", "--dataset", "moons", "--samples", "120", "--seed", "3",
-        "--optimizer", "adam", "--param", "lr=0.01", "--epochs", "20"});
+    const ProcessResult result = runCli({"train", "--dataset", "moons", "--samples", "120",
+        "--seed", "3", "--optimizer", "adam", "--param", "lr=0.01", "--epochs", "20"});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.err.isEmpty());
     const QList<QByteArray> rows = lines(result.out);
@@ -119,8 +82,8 @@ void TestCliTrain::csvMatchesTheCore()
 void TestCliTrain::miniBatchesCountSteps()
 {
     // 200 samples, 40 for testing: 160 for training in batches of 32, five steps an epoch.
-    const Result result = runCli({"train", "--dataset", "xor", "--optimizer", "sgd", "--param",
-        "lr=0.1", "--epochs", "4", "--batch-size", "32", "--layers", "8"});
+    const ProcessResult result = runCli({"train", "--dataset", "xor", "--optimizer", "sgd",
+        "--param", "lr=0.1", "--epochs", "4", "--batch-size", "32", "--layers", "8"});
     QCOMPARE(result.exitCode, 0);
     const QList<QByteArray> rows = lines(result.out);
     QCOMPARE(rows.size(), 6);
@@ -130,8 +93,8 @@ void TestCliTrain::miniBatchesCountSteps()
 
 void TestCliTrain::regressionLeavesAccuracyEmpty()
 {
-    const Result result = runCli({"train", "--dataset", "sine", "--optimizer", "adam", "--epochs",
-        "3", "--test-fraction", "0", "--activation", "relu"});
+    const ProcessResult result = runCli({"train", "--dataset", "sine", "--optimizer", "adam",
+        "--epochs", "3", "--test-fraction", "0", "--activation", "relu"});
     QCOMPARE(result.exitCode, 0);
     const QList<QByteArray> rows = lines(result.out);
     QCOMPARE(rows.size(), 5);
@@ -148,8 +111,8 @@ void TestCliTrain::jsonMatchesCsv()
 {
     const QStringList common = {"train", "--dataset", "blobs", "--classes", "4", "--layers", "none",
         "--optimizer", "rmsprop", "--epochs", "5"};
-    const Result csv = runCli(common);
-    const Result json = runCli(common + QStringList {"--format", "json"});
+    const ProcessResult csv = runCli(common);
+    const ProcessResult json = runCli(common + QStringList {"--format", "json"});
     QCOMPARE(csv.exitCode, 0);
     QCOMPARE(json.exitCode, 0);
     QJsonParseError error;
@@ -184,8 +147,8 @@ void TestCliTrain::reproducibleForASeed()
 {
     const QStringList command = {"train", "--dataset", "circles", "--optimizer", "adam", "--epochs",
         "6", "--batch-size", "10", "--seed", "5", "--activation", "leaky_relu"};
-    const Result a = runCli(command);
-    const Result b = runCli(command);
+    const ProcessResult a = runCli(command);
+    const ProcessResult b = runCli(command);
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(a.out, b.out);
     QStringList other = command;
@@ -199,7 +162,7 @@ void TestCliTrain::outWritesFile()
     const QString path = dir.filePath("training.csv");
     const QStringList command
         = {"train", "--dataset", "spirals", "--optimizer", "nadam", "--epochs", "2"};
-    const Result toFile = runCli(command + QStringList {"--out", path});
+    const ProcessResult toFile = runCli(command + QStringList {"--out", path});
     QCOMPARE(toFile.exitCode, 0);
     QVERIFY(toFile.out.isEmpty());
     QFile file(path);
@@ -254,7 +217,7 @@ void TestCliTrain::badInputExitsTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, named);
-    const Result result = runCli(arguments);
+    const ProcessResult result = runCli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     const QList<QByteArray> message = lines(result.err);
@@ -266,8 +229,8 @@ void TestCliTrain::divergenceExitsThree()
 {
     // Linear regression by gradient descent with lr 10, far past 2 / (the largest
     // curvature, 2): the error grows twentyfold a step.
-    const Result result = runCli({"train", "--dataset", "linear", "--layers", "none", "--optimizer",
-        "sgd", "--param", "lr=10", "--epochs", "500"});
+    const ProcessResult result = runCli({"train", "--dataset", "linear", "--layers", "none",
+        "--optimizer", "sgd", "--param", "lr=10", "--epochs", "500"});
     QCOMPARE(result.exitCode, 3);
     const QByteArray message = result.err.trimmed();
     QVERIFY2(message.startsWith("# diverged at step "), message.constData());
@@ -283,7 +246,7 @@ void TestCliTrain::divergenceExitsThree()
 
 void TestCliTrain::listNamesTheNetworkPieces()
 {
-    const Result text = runCli({"list"});
+    const ProcessResult text = runCli({"list"});
     QCOMPARE(text.exitCode, 0);
     for (const std::string& name : datasetNames())
         QVERIFY(text.out.contains(QByteArray("\n  ") + name.c_str() + "  "));
@@ -293,7 +256,7 @@ void TestCliTrain::listNamesTheNetworkPieces()
         QVERIFY(text.out.contains(QByteArray("\n  ") + name + "  "));
     QVERIFY(text.out.contains("optviz-cli train"));
 
-    const Result json = runCli({"list", "--format", "json"});
+    const ProcessResult json = runCli({"list", "--format", "json"});
     const QJsonObject root = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(root["datasets"].toArray().size(), int(datasetNames().size()));
     QCOMPARE(root["activations"].toArray().size(), int(activationNames().size()));

@@ -3,43 +3,21 @@
 // every bad scene file is refused with one line naming the field. Each fuzz finding is a
 // row here as well as a file in fuzz/corpus/<target>/.
 
+#include "cli_process.h"
 #include "core/parameter.h"
 #include "ui/scene.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace optviz;
+using namespace optviz::testing;
 
 namespace {
 
 // An error a person reads: one line of a readable length.
 constexpr int maxMessageLength = 1000;
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runProcess(const QString& program, const QStringList& arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 // The run/render base commands the rows extend.
 // `run` takes its default 100 steps, so that rows can give --steps.
@@ -171,7 +149,7 @@ void TestHostileInput::badCommandLineExitsTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, fragment);
-    const Result result = runProcess(QStringLiteral(OPTVIZ_CLI_PATH), arguments);
+    const ProcessResult result = runProcess(QStringLiteral(OPTVIZ_CLI_PATH), arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.out.isEmpty(), result.out.left(200).constData());
     QVERIFY2(
@@ -184,7 +162,7 @@ void TestHostileInput::badCommandLineExitsTwo()
 // passes them.
 void TestHostileInput::nonUtf8ArgumentIsEscaped()
 {
-    const Result result = runProcess("/bin/sh",
+    const ProcessResult result = runProcess("/bin/sh",
         {"-c", R"sh(exec "$0" run --surface "$(printf 'rosen\377brock')" --optimizer gd)sh",
             QStringLiteral(OPTVIZ_CLI_PATH)});
     QCOMPARE(result.exitCode, 2);
@@ -195,7 +173,7 @@ void TestHostileInput::nonUtf8ArgumentIsEscaped()
 // "--steps 1e1" is ten steps (a whole number in any notation), not an error.
 void TestHostileInput::scientificStepsAreAnInteger()
 {
-    const Result result
+    const ProcessResult result
         = runProcess(QStringLiteral(OPTVIZ_CLI_PATH), run + QStringList {"--steps", "1e1"});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out.count('\n'), 12); // the header, then steps 0 to 10
@@ -215,7 +193,7 @@ void TestHostileInput::hugeSceneFileIsRefusedUnread()
     } catch (const InvalidArgument& error) {
         QVERIFY2(QString(error.what()).contains("is 1073741824 bytes; at most"), error.what());
     }
-    const Result result = runProcess(QStringLiteral(OPTVIZ_CLI_PATH),
+    const ProcessResult result = runProcess(QStringLiteral(OPTVIZ_CLI_PATH),
         {"render", "--scene", path, "--out", dir_.filePath("huge.png")});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains("at most 1048576"), result.err.constData());

@@ -10,6 +10,7 @@
 #include "core/optimizer.h"
 #include "core/runner.h"
 #include "core/surface.h"
+#include "hand_bowl.h"
 
 #include <QPointF>
 #include <QTest>
@@ -50,38 +51,9 @@ extern "C" void* malloc(std::size_t size) noexcept
 
 namespace {
 
-// Test-only surfaces, so that these tests do not depend on which surfaces the catalogue
-// holds: ½(a x² + b y²) and Himmelblau, as the spec defines them.
-class Bowl final : public Surface
-{
-public:
-    Bowl(double a, double b)
-        : a_(a)
-        , b_(b)
-    {
-    }
+using Bowl = optviz::testing::HandBowl;
 
-    double value2(double x, double y) const override { return 0.5 * (a_ * x * x + b_ * y * y); }
-    double valueAndGradient2(double x, double y, double& gx, double& gy) const override
-    {
-        gx = a_ * x;
-        gy = b_ * y;
-        return value2(x, y);
-    }
-    void hessian2(double, double, double& hxx, double& hxy, double& hyy) const override
-    {
-        hxx = a_;
-        hxy = 0.0;
-        hyy = b_;
-    }
-    ViewRect defaultView() const override { return {-3.0, 3.0, -3.0, 3.0}; }
-    Point2 defaultStart() const override { return {2.0, -1.5}; }
-    std::vector<Point2> minima() const override { return {{0.0, 0.0}}; }
-
-private:
-    double a_, b_;
-};
-
+// A test-only Himmelblau, as the spec defines it (independent of the catalogue).
 class Himmelblau final : public Surface
 {
 public:

@@ -25,6 +25,8 @@ private slots:
     void rejectsOversizedFile();
     void simulationMatchesRunner();
     void runSeriesThinsLongRuns();
+    void runThinnedMatchesFullRecordingOnShortRuns();
+    void runThinnedBoundsLongRuns();
 };
 
 void TestScene::defaultSceneIsValid()
@@ -191,6 +193,56 @@ void TestScene::simulationMatchesRunner()
     QCOMPARE(series[1].size(), 51);
     QCOMPARE(series[1].x().last(), adam.current()[0]);
     QCOMPARE(series[1].y().last(), adam.current()[1]);
+}
+
+void TestScene::runThinnedMatchesFullRecordingOnShortRuns()
+{
+    // Within RunSeries' capacity the thinned path of render and export is the recorded
+    // trajectory itself, point for point, including a run that diverges.
+    Scene scene = Scene::defaultScene();
+    scene.steps = 3000;
+    scene.optimizers[0].parameters["lr"] = 0.01; // gradient descent diverges on Rosenbrock
+    SceneSimulation recorded(scene);
+    recorded.runToEnd();
+    const QVector<RunSeries> expected = seriesOf(recorded);
+    SceneSimulation thinned(scene);
+    const QVector<RunSeries> actual = runThinned(thinned);
+    QCOMPARE(actual.size(), expected.size());
+    QCOMPARE(actual[0].status(), RunStatus::Diverged);
+    for (int run = 0; run < actual.size(); ++run) {
+        QCOMPARE(actual[run].steps(), expected[run].steps());
+        QCOMPARE(actual[run].x(), expected[run].x());
+        QCOMPARE(actual[run].y(), expected[run].y());
+        QCOMPARE(actual[run].loss(), expected[run].loss());
+        QCOMPARE(actual[run].status(), expected[run].status());
+        QCOMPARE(actual[run].divergedAtStep(), expected[run].divergedAtStep());
+    }
+}
+
+void TestScene::runThinnedBoundsLongRuns()
+{
+    // 300 000 steps: several rounds of collecting; the series stays within its capacity,
+    // keeps the opening steps and the start, and ends exactly where the runner ends.
+    Scene scene = Scene::defaultScene();
+    scene.steps = 300'000;
+    SceneSimulation simulation(scene);
+    const QVector<RunSeries> series = runThinned(simulation);
+    QCOMPARE(series.size(), simulation.runCount());
+    for (int run = 0; run < series.size(); ++run) {
+        const RunSeries& path = series[run];
+        const Runner& runner = simulation.runner(run);
+        QVERIFY2(path.size() <= (1 << 13) + 1, qPrintable(QString::number(path.size())));
+        QVERIFY(path.isDecimated());
+        QCOMPARE(path.steps().first(), 0.0);
+        QCOMPARE(path.x().first(), scene.effectiveStart(simulation.surface()).x);
+        QCOMPARE(path.steps().last(), double(runner.stepsTaken()));
+        QCOMPARE(path.x().last(), runner.current()[0]);
+        QCOMPARE(path.y().last(), runner.current()[1]);
+        QCOMPARE(path.loss().last(), runner.currentLoss());
+        QCOMPARE(path.stepsTaken(), 300'000LL);
+        for (int i = 1; i < path.size(); ++i)
+            QVERIFY(path.steps()[i] > path.steps()[i - 1]);
+    }
 }
 
 void TestScene::runSeriesThinsLongRuns()

@@ -1,6 +1,7 @@
 // Learning-rate schedules where users give them: scene files (round trip, strict
 // validation) and optviz-cli's --schedule / --schedule-param (run, render, list).
 
+#include "cli_process.h"
 #include "ui/optimizer_card.h"
 #include "ui/parameter_control.h"
 #include "ui/scene.h"
@@ -12,35 +13,13 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace optviz;
+using namespace optviz::testing;
 
 namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(OPTVIZ_CLI_PATH), arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 Scene scheduledScene()
 {
@@ -185,23 +164,24 @@ void TestScheduleIo::labelNamesTheSchedule()
 
 void TestScheduleIo::runFollowsTheSchedule()
 {
-    const Result result = runCli({"run", "--surface", "quadratic", "--optimizer", "gd", "--param",
-        "lr=0.5", "--start", "1,0", "--steps", "3", "--schedule", "step", "--schedule-param",
-        "step_size=1", "--schedule-param", "gamma=0.5"});
+    const ProcessResult result = runCli({"run", "--surface", "quadratic", "--optimizer", "gd",
+        "--param", "lr=0.5", "--start", "1,0", "--steps", "3", "--schedule", "step",
+        "--schedule-param", "step_size=1", "--schedule-param", "gamma=0.5"});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out,
         QByteArray("step,x,y,loss\n0,1,0,0.5\n1,0.5,0,0.125\n2,0.375,0,0.0703125\n"
                    "3,0.328125,0,0.0538330078125\n"));
 
     // JSON names the schedule (only when there is one).
-    const Result json = runCli({"run", "--surface", "quadratic", "--optimizer", "gd", "--steps",
-        "1", "--format", "json", "--schedule", "warmup", "--schedule-param", "warmup=7"});
+    const ProcessResult json
+        = runCli({"run", "--surface", "quadratic", "--optimizer", "gd", "--steps", "1", "--format",
+            "json", "--schedule", "warmup", "--schedule-param", "warmup=7"});
     QCOMPARE(json.exitCode, 0);
     const QJsonObject document = QJsonDocument::fromJson(json.out).object();
     const QJsonObject schedule = document["optimizer"].toObject()["schedule"].toObject();
     QCOMPARE(schedule["name"].toString(), QString("warmup"));
     QCOMPARE(schedule["parameters"].toObject()["warmup"].toDouble(), 7.0);
-    const Result plain = runCli(
+    const ProcessResult plain = runCli(
         {"run", "--surface", "quadratic", "--optimizer", "gd", "--steps", "1", "--format", "json"});
     QVERIFY(!plain.out.contains("schedule"));
 }
@@ -233,7 +213,7 @@ void TestScheduleIo::runRejectsBadFlags()
 {
     QFETCH(QStringList, flags);
     QFETCH(QString, expected);
-    const Result result = runCli(
+    const ProcessResult result = runCli(
         QStringList {"run", "--surface", "quadratic", "--optimizer", "gd", "--steps", "3"} + flags);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
@@ -245,7 +225,7 @@ void TestScheduleIo::renderTakesASchedulePerOptimizer()
 {
     QTemporaryDir dir;
     const QString scenePath = dir.filePath("saved.json");
-    const Result result = runCli({"render", "--surface", "quadratic", "--optimizer", "gd",
+    const ProcessResult result = runCli({"render", "--surface", "quadratic", "--optimizer", "gd",
         "--param", "lr=0.1", "--optimizer", "gd", "--param", "lr=0.1", "--schedule", "cosine",
         "--schedule-param", "T_max=50", "--steps", "60", "--out", dir.filePath("f.png"), "--size",
         "400x300", "--save-scene", scenePath});
@@ -256,11 +236,11 @@ void TestScheduleIo::renderTakesASchedulePerOptimizer()
     QCOMPARE(saved.optimizers[1].schedule, std::string("cosine"));
     QCOMPARE(saved.optimizers[1].scheduleParameters.at("T_max"), 50.0);
 
-    const Result early = runCli({"render", "--surface", "quadratic", "--schedule", "cosine",
+    const ProcessResult early = runCli({"render", "--surface", "quadratic", "--schedule", "cosine",
         "--optimizer", "gd", "--out", dir.filePath("g.png")});
     QCOMPARE(early.exitCode, 2);
     QVERIFY2(early.err.contains("comes before any --optimizer"), early.err.constData());
-    const Result withScene = runCli(
+    const ProcessResult withScene = runCli(
         {"render", "--scene", scenePath, "--schedule", "cosine", "--out", dir.filePath("h.png")});
     QCOMPARE(withScene.exitCode, 2);
     QVERIFY2(withScene.err.contains("cannot be combined with --scene"), withScene.err.constData());
@@ -269,13 +249,13 @@ void TestScheduleIo::renderTakesASchedulePerOptimizer()
 
 void TestScheduleIo::listDocumentsSchedules()
 {
-    const Result text = runCli({"list"});
+    const ProcessResult text = runCli({"list"});
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains("SCHEDULES"));
     for (const char* name : {"constant", "step", "exponential", "cosine", "warmup"})
         QVERIFY2(text.out.contains(QByteArray("\n  ") + name + "    "), name);
     QVERIFY(text.out.contains("T_max=500"));
-    const Result json = runCli({"list", "--format", "json"});
+    const ProcessResult json = runCli({"list", "--format", "json"});
     const QJsonArray schedules = QJsonDocument::fromJson(json.out).object()["schedules"].toArray();
     QCOMPARE(schedules.size(), 5);
     QCOMPARE(schedules[3].toObject()["name"].toString(), QString("cosine"));

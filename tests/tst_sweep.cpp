@@ -2,6 +2,7 @@
 // their CLI commands: against the textbook edge of stability, against single runs of the
 // Runner, across thread counts, and the CLI's formats and exit statuses (spec/cli.md).
 
+#include "cli_process.h"
 #include "core/basins.h"
 #include "core/optimizer.h"
 #include "core/runner.h"
@@ -23,6 +24,7 @@
 #include <limits>
 
 using namespace optviz;
+using namespace optviz::testing;
 
 namespace {
 
@@ -49,43 +51,6 @@ RunSetup setupOf(SurfaceFactory surface, const std::string& optimizer,
 Point2 startOf(const SurfaceFactory& factory)
 {
     return factory()->defaultStart();
-}
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(OPTVIZ_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QList<QByteArray> lines(const QByteArray& text)
-{
-    QList<QByteArray> result = text.split('\n');
-    if (!result.isEmpty() && result.last().isEmpty())
-        result.removeLast();
-    return result;
-}
-
-bool isSeventeenDigits(const QByteArray& text)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", text.toDouble());
-    return text == QByteArray(buffer);
 }
 
 bool sameRuns(const SweepResult& a, const SweepResult& b)
@@ -603,7 +568,7 @@ void TestSweep::refusedCombinationNamesTheValues()
 
 void TestSweep::cliSweepCsv()
 {
-    const Result result
+    const ProcessResult result
         = runCli({"sweep", "--surface", "quadratic", "--surface-param", "angle=30", "--optimizer",
             "gd", "--steps", "1000", "--vary", "lr=0.1:0.3:lin:5", "--tolerance", "1e-8"});
     QCOMPARE(result.exitCode, 0);
@@ -635,7 +600,7 @@ void TestSweep::cliSweepMap()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("map.csv");
-    const Result result
+    const ProcessResult result
         = runCli({"sweep", "--surface", "quadratic", "--optimizer", "momentum", "--steps", "200",
             "--vary", "lr=0.01:0.5:log:3", "--vary", "momentum=0:0.9:lin:4", "--out", path});
     QCOMPARE(result.exitCode, 0);
@@ -659,8 +624,8 @@ void TestSweep::cliSweepJson()
     const QStringList common
         = {"sweep", "--surface", "rosenbrock", "--optimizer", "adam", "--param", "beta2=0.99",
             "--steps", "300", "--vary", "lr=0.001:0.1:log:4", "--vary", "beta1=0:0.9:lin:3"};
-    const Result csv = runCli(common);
-    const Result json = runCli(common + QStringList {"--format", "json"});
+    const ProcessResult csv = runCli(common);
+    const ProcessResult json = runCli(common + QStringList {"--format", "json"});
     QCOMPARE(json.exitCode, 0);
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(json.out, &error).object();
@@ -718,7 +683,7 @@ void TestSweep::cliSweepBadInput()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, named);
-    const Result result = runCli(arguments);
+    const ProcessResult result = runCli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     const QList<QByteArray> errorLines = lines(result.err);
@@ -731,7 +696,7 @@ void TestSweep::cliBasinsCsv()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("basins.csv");
-    const Result result = runCli({"basins", "--surface", "himmelblau", "--optimizer", "gd",
+    const ProcessResult result = runCli({"basins", "--surface", "himmelblau", "--optimizer", "gd",
         "--param", "lr=0.01", "--steps", "200", "--grid", "6x4", "--out", path});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.err.isEmpty(), result.err.constData());
@@ -761,7 +726,7 @@ void TestSweep::cliBasinsCsv()
         }
 
     // --range replaces the default view.
-    const Result ranged = runCli(
+    const ProcessResult ranged = runCli(
         {"basins", "--surface", "himmelblau", "--optimizer", "gd", "--param", "lr=0.01", "--grid",
             "2x1", "--range", "2:4,1:3", "--steps", "300", "--out", dir.filePath("r.csv")});
     QCOMPARE(ranged.exitCode, 0);
@@ -776,7 +741,7 @@ void TestSweep::cliBasinsPng()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("basins.png");
-    const Result result = runCli({"basins", "--surface", "himmelblau", "--optimizer", "gd",
+    const ProcessResult result = runCli({"basins", "--surface", "himmelblau", "--optimizer", "gd",
         "--param", "lr=0.01", "--steps", "200", "--grid", "80x80", "--out", path});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.err.isEmpty(), result.err.constData());

@@ -1,5 +1,7 @@
 #include "app_settings.h"
 
+#include "translation.h"
+
 #include <QJsonDocument>
 
 namespace optviz {
@@ -11,6 +13,7 @@ const char* const geometryKey = "window/geometry";
 const char* const stateKey = "window/state";
 const char* const startPageKey = "startPage/show";
 const char* const presentationKey = "window/presentation";
+const char* const languageKey = "window/language";
 } // namespace
 
 AppSettings::AppSettings()
@@ -108,6 +111,16 @@ void AppSettings::setPresentationMode(bool on)
 void AppSettings::sync()
 {
     settings_.sync();
+}
+
+QString AppSettings::language() const
+{
+    return normalizedLanguage(settings_.value(languageKey).toString());
+}
+
+void AppSettings::setLanguage(const QString& language)
+{
+    settings_.setValue(languageKey, normalizedLanguage(language));
 }
 
 } // namespace optviz

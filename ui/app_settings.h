@@ -40,6 +40,11 @@ public:
     bool presentationMode() const; // false by default
     void setPresentationMode(bool on);
 
+    // The window's language: "system" (the default: QLocale::system()), "en" or "zh_CN"
+    // (ui/translation.h). Read once at start; a change applies at the next start.
+    QString language() const;
+    void setLanguage(const QString& language);
+
     void sync();
 
 private:

@@ -1,6 +1,7 @@
 #include "basin_map_painter.h"
 
 #include "palette.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -286,9 +287,7 @@ double paintLegend(QPainter& painter, const QRectF& area, const std::vector<Poin
 QImage renderFigure(const BasinMap& map, const QString& title)
 {
     // Sized for a slide: 22-pixel type, a map about 900 pixels on its longer side.
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setStyleHint(QFont::SansSerif);
-    font.setPixelSize(22);
+    QFont font = figureFontWithFamilies(22);
     const QFontMetricsF metrics(font);
     double legendWidth = metrics.horizontalAdvance(
         QCoreApplication::translate("BasinMap", "no minimum within tolerance"));

@@ -9,8 +9,11 @@
 #include "plot_export.h"
 #include "spaced_ticker.h"
 #include "trajectory_curve.h"
+#include "translation.h"
+#include "viridis_gradient.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QPageSize>
@@ -41,15 +44,10 @@ const QColor inkColour(0x22, 0x22, 0x22);
 const QColor frameColour(0x4A, 0x4A, 0x4A);
 const QColor gridColour(0xE2, 0xE2, 0xE2);
 const QColor blankColour(0xC8, 0xC8, 0xC8); // where the surface is not finite
-const char* const fontFamily = "DejaVu Sans";
 
 QFont figureFont(int pixels, bool bold = false)
 {
-    QFont font(fontFamily);
-    font.setStyleHint(QFont::SansSerif);
-    font.setPixelSize(pixels);
-    font.setBold(bold);
-    return font;
+    return figureFontWithFamilies(pixels, bold);
 }
 
 // A five-pointed star and a bold ✕, in QCPScatterStyle's custom-path units (a size-6
@@ -100,24 +98,25 @@ QColor readableOnWhite(const QColor& colour)
 
 QString prettySurfaceName(const std::string& name)
 {
-    static const std::map<std::string, QString> names = {
+    // Names that are words are translated; those of people (Rosenbrock) stay as they are.
+    static const std::map<std::string, const char*> names = {
         {"rosenbrock", "Rosenbrock"},
-        {"quadratic", "Quadratic bowl"},
+        {"quadratic", QT_TRANSLATE_NOOP("Surface", "Quadratic bowl")},
         {"beale", "Beale"},
         {"himmelblau", "Himmelblau"},
-        {"saddle", "Saddle"},
-        {"linreg", "Linear regression"},
-        {"tinynet", "Tiny network"},
+        {"saddle", QT_TRANSLATE_NOOP("Surface", "Saddle")},
+        {"linreg", QT_TRANSLATE_NOOP("Surface", "Linear regression")},
+        {"tinynet", QT_TRANSLATE_NOOP("Surface", "Tiny network")},
         {"rastrigin", "Rastrigin"},
         {"ackley", "Ackley"},
         {"booth", "Booth"},
-        {"sixhump_camel", "Six-hump camel"},
+        {"sixhump_camel", QT_TRANSLATE_NOOP("Surface", "Six-hump camel")},
         {"styblinski_tang", "Styblinski–Tang"},
         {"matyas", "Matyas"},
         {"goldstein_price", "Goldstein–Price"},
     };
     if (const auto it = names.find(name); it != names.end())
-        return it->second;
+        return QCoreApplication::translate("Surface", it->second);
     QString text = QString::fromStdString(name).replace('_', ' ');
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
@@ -138,9 +137,7 @@ QString composeTitle(
         return title;
     if (!expression.empty()) // a typed formula: itself, as typed ("Expr" says nothing)
         return "f(x, y) = " + QString::fromStdString(expression);
-    const QString definition = QString::fromStdString(info->definition);
-    const bool prose = definition.size() > 1 && definition[0].isLower() && definition[1].isLower();
-    title += titleSeparator + (prose ? definition : "f(x, y) = " + definition);
+    title += titleSeparator + surfaceDefinitionText(info->definition);
     QStringList shown;
     for (const ParameterSpec& spec : info->parameters) {
         const auto it = parameters.find(spec.name);
@@ -197,18 +194,6 @@ double nearestDistance(double x, double y, const std::vector<Point2>& points)
     for (const Point2& p : points)
         best = std::min(best, std::hypot(x - p.x, y - p.y));
     return best;
-}
-
-QCPColorGradient viridis()
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    for (const palette::ColourStop& stop : palette::viridisStops())
-        gradient.setColorStopAt(stop.position, stop.colour);
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setLevelCount(512);
-    gradient.setNanHandling(QCPColorGradient::nhTransparent);
-    return gradient;
 }
 
 bool isValidView(const ViewRect& view)
@@ -516,7 +501,7 @@ void Figure::buildMaps(QCPLayoutGrid* panels)
     colourScale_->setBarWidth(int(16 * s));
     colourScale_->setRangeDrag(false);
     colourScale_->setRangeZoom(false);
-    colourScale_->setGradient(viridis());
+    colourScale_->setGradient(viridisGradient(512));
     colourScale_->setMarginGroup(QCP::msTop, topGroup_);
     colourScale_->setMarginGroup(QCP::msBottom, bottomGroup_);
     QCPAxis* scaleAxis = colourScale_->axis();
@@ -614,8 +599,8 @@ void Figure::buildLossPanel()
         // The last step label reaches past the panel's right edge, the figure's.
         lossRect_->setMinimumMargins(QMargins(int(8 * s), int(8 * s), int(22 * s), int(8 * s)));
     }
-    lossRect_->axis(QCPAxis::atBottom)->setLabel("step");
-    lossRect_->axis(QCPAxis::atLeft)->setLabel("loss f(x, y)");
+    lossRect_->axis(QCPAxis::atBottom)->setLabel(tr("step"));
+    lossRect_->axis(QCPAxis::atLeft)->setLabel(tr("loss f(x, y)"));
     setTicker(lossRect_->axis(QCPAxis::atLeft), false, 70 * style_.scale);
     setTicker(lossRect_->axis(QCPAxis::atRight), false, 70 * style_.scale);
     lossLogarithmic_ = false;
@@ -795,7 +780,7 @@ void Figure::applyLandscape()
         setTicker(colourScale_->axis(), logColours_, 70 * style_.scale);
         colourScale_->setDataRange(colourRange_);
         colourScale_->setLabel(
-            logColours_ ? QStringLiteral("f − f_min   (log scale)") : QStringLiteral("f(x, y)"));
+            logColours_ ? tr("f − f_min   (log scale)") : QStringLiteral("f(x, y)"));
     }
     QVector<QCPGraphData> minima;
     for (const Point2& p : minima_)
@@ -952,7 +937,7 @@ void Figure::updateRuns()
         const RunSeries& series = series_[run];
         const RunStyle style = std::size_t(run) < runStyles_.size()
             ? runStyles_[std::size_t(run)]
-            : RunStyle {QString("run %1").arg(run + 1), palette::pathColour(run)};
+            : RunStyle {tr("run %1").arg(run + 1), palette::pathColour(run)};
 
         appendRunData(plot, series, distance);
         all.include(plot.lossSpan);
@@ -1005,7 +990,7 @@ void Figure::updateRuns()
         if (layout_ == SceneLayout::SmallMultiples && run < mapCount()) {
             if (QCPItemText* caption = maps_[std::size_t(run)].caption) {
                 // Narrow maps: the status goes on a line of its own.
-                caption->setText(diverged ? QString("%1\ndiverged at step %2")
+                caption->setText(diverged ? tr("%1\ndiverged at step %2")
                                                 .arg(style.label)
                                                 .arg(series.divergedAtStep())
                                           : style.label);
@@ -1203,8 +1188,7 @@ void Figure::updateArrows()
         label->setColor(colour);
         label->setBrush(QColor(255, 255, 255, 210));
         label->setPadding(QMargins(3, 1, 3, 1));
-        QFont f("DejaVu Sans");
-        f.setPixelSize(style_.legendFont);
+        QFont f = figureFont(style_.legendFont);
         f.setBold(true);
         label->setFont(f);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
@@ -1267,6 +1251,15 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool strea
     QCPAxis* x = lossRect_->axis(QCPAxis::atBottom);
     QCPAxis* y = lossRect_->axis(QCPAxis::atLeft);
     x->setRange(0.0, std::max({1.0, double(stepBudget_), lastStep}));
+    if (lossAxisHeld_) {
+        if (lossLogarithmic_ && values.min <= 0.0) // as below: raised to the floor
+            for (RunPlot& plot : runPlots_)
+                if (plot.loss)
+                    for (auto it = plot.loss->data()->begin(); it != plot.loss->data()->end(); ++it)
+                        if (it->value <= 0.0)
+                            it->value = y->range().lower;
+        return;
+    }
 
     // Log once the values span two decades and none is negative. Values of exactly 0 (a
     // minimum reached exactly) sit at the bottom edge of a log axis.
@@ -1297,10 +1290,10 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool strea
             y->range(), values.min, values.max, false, streaming && logarithmic == wasLogarithmic));
     }
     if (measure_ == LossMeasure::DistanceToMinimum)
-        y->setLabel(minima_.empty() ? QStringLiteral("loss f(x, y)   (no known minimum)")
-                                    : QStringLiteral("distance to nearest minimum"));
+        y->setLabel(minima_.empty() ? tr("loss f(x, y)   (no known minimum)")
+                                    : tr("distance to nearest minimum"));
     else
-        y->setLabel(QStringLiteral("loss f(x, y)"));
+        y->setLabel(tr("loss f(x, y)"));
 }
 
 // ----------------------------------------------------------------------- text layout

@@ -65,6 +65,10 @@ public:
     SceneLayout sceneLayout() const { return layout_; }
     void setLossMeasure(LossMeasure measure);
     LossMeasure lossMeasure() const { return measure_; }
+    // Keeps the loss axis's range and scale as they are while the runs change (an
+    // animation fits them to its finished runs first, so that its frames do not jump);
+    // false: the axis fits the runs again at the next setRuns().
+    void setLossAxisHeld(bool held) { lossAxisHeld_ = held; }
     // Replots what changed since the last replot at the next turn of the event loop:
     // while runs stream in, usually just the layer with the paths, current points and
     // arrows (a fraction of a full replot); everything when the loss axes, the legend
@@ -265,6 +269,7 @@ private:
     std::vector<MapPanel> maps_;
     std::vector<RunPlot> runPlots_;
     bool lossLogarithmic_ = false;
+    bool lossAxisHeld_ = false;
     std::vector<int> pathOrder_; // runs in drawing order
     bool refreshQueued_ = false;
     bool runsChanged_ = false; // the runs' layer needs a repaint

@@ -16,8 +16,7 @@ bool renderSceneToFile(const Scene& scene, const QString& path, QSize size, doub
         return renderNetworkToFile(*scene.network, path, size, scale, error);
     try {
         SceneSimulation simulation(scene);
-        simulation.runToEnd();
-        const QVector<RunSeries> series = seriesOf(simulation);
+        const QVector<RunSeries> series = runThinned(simulation);
 
         Figure figure;
         figure.setAttribute(Qt::WA_DontShowOnScreen);

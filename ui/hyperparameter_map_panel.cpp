@@ -2,6 +2,8 @@
 
 #include "basin_map_painter.h"
 #include "palette.h"
+#include "translation.h"
+#include "viridis_gradient.h"
 
 #include <qcustomplot.h>
 
@@ -35,23 +37,7 @@ constexpr int debounceMs = 120;
 
 QFont plotFont(int pixels, bool bold = false)
 {
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setStyleHint(QFont::SansSerif);
-    font.setPixelSize(pixels);
-    font.setBold(bold);
-    return font;
-}
-
-QCPColorGradient viridis()
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    for (const palette::ColourStop& stop : palette::viridisStops())
-        gradient.setColorStopAt(stop.position, stop.colour);
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setLevelCount(512);
-    gradient.setNanHandling(QCPColorGradient::nhTransparent);
-    return gradient;
+    return figureFontWithFamilies(pixels, bold);
 }
 
 // Plot coordinates: log10 of the value on a log axis, so that the evenly spaced runs of
@@ -381,7 +367,7 @@ void HyperparameterMapPanel::buildPlots()
     colourScale_->setBarWidth(16);
     colourScale_->setRangeDrag(false);
     colourScale_->setRangeZoom(false);
-    colourScale_->setGradient(viridis());
+    colourScale_->setGradient(viridisGradient(512));
     styleAxis(colourScale_->axis());
     colourScale_->axis()->setTickLabelFont(tickFont);
     colourScale_->axis()->setLabelFont(labelFont);

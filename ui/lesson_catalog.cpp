@@ -1,5 +1,8 @@
 #include "lesson_catalog.h"
 
+#include "translation.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
 #include <QtGlobal>
@@ -13,9 +16,19 @@ static void initLessonResources()
 
 namespace optviz {
 
+QString Lesson::title() const
+{
+    return scene.localizedTitle(uiLanguage());
+}
+
+QString Lesson::text() const
+{
+    return scene.localizedText(uiLanguage());
+}
+
 QString Lesson::summary() const
 {
-    return scene.text.section(QStringLiteral("\n\n"), 0, 0).simplified();
+    return text().section(QStringLiteral("\n\n"), 0, 0).simplified();
 }
 
 const QList<Lesson>& builtInLessons()
@@ -48,7 +61,7 @@ int lessonIndex(const QString& title)
         return -1;
     const QList<Lesson>& lessons = builtInLessons();
     for (int i = 0; i < lessons.size(); ++i)
-        if (lessons[i].title() == title)
+        if (lessons[i].scene.title == title)
             return i;
     return -1;
 }
@@ -61,7 +74,10 @@ QString lessonHtml(const QString& text)
     for (const QString& paragraph : paragraphs) {
         QString escaped = paragraph.trimmed().toHtmlEscaped();
         escaped.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-        for (const QString& leadIn : {QStringLiteral("Look at:"), QStringLiteral("Try:")})
+        // The translated lessons start their paragraphs with the translated lead-ins.
+        for (const QString& leadIn : {QStringLiteral("Look at:"), QStringLiteral("Try:"),
+                 QCoreApplication::translate("Lesson", "Look at:"),
+                 QCoreApplication::translate("Lesson", "Try:")})
             if (escaped.startsWith(leadIn))
                 escaped = QStringLiteral("<b>%1</b>%2").arg(leadIn, escaped.mid(leadIn.size()));
         html += QStringLiteral("<p>%1</p>").arg(escaped);

@@ -14,7 +14,10 @@ struct Lesson
     QString path; // ":/lessons/01-learning-rate.json"
     Scene scene;
 
-    QString title() const { return scene.title; }
+    // In the window's language (ui/translation.h): the scene file's translation if it has
+    // one; scene.title stays the English title, which names the lesson (lessonIndex).
+    QString title() const;
+    QString text() const;
     // The first paragraph of the text: the one line a list of lessons shows.
     QString summary() const;
 };
@@ -27,7 +30,7 @@ const QList<Lesson>& builtInLessons();
 int lessonIndex(const QString& title);
 
 // A lesson text (plain text, paragraphs separated by blank lines) as HTML: paragraphs,
-// with the lead-ins "Look at:" and "Try:" in bold.
+// with the lead-ins "Look at:" and "Try:" (or their translations) in bold.
 QString lessonHtml(const QString& text);
 
 } // namespace optviz

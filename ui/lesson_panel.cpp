@@ -1,6 +1,7 @@
 #include "lesson_panel.h"
 
 #include "lesson_catalog.h"
+#include "translation.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -66,8 +67,8 @@ void LessonPanel::setScene(const Scene& scene)
                               "<b>Lessons</b> menu, or add \"title\" and \"text\" to a scene "
                               "file.</p>"));
     } else {
-        titleLabel_->setText(scene.title);
-        textView_->setHtml(lessonHtml(scene.text));
+        titleLabel_->setText(scene.localizedTitle(uiLanguage()));
+        textView_->setHtml(lessonHtml(scene.localizedText(uiLanguage())));
     }
     const int count = int(builtInLessons().size());
     const bool builtIn = lessonIndex_ >= 0;

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "animation_dialog.h"
 #include "basins_panel.h"
 #include "export_dialog.h"
 #include "hyperparameter_map_panel.h"
@@ -12,9 +13,12 @@
 #include "playback_bar.h"
 #include "simulation_controller.h"
 #include "start_page.h"
+#include "step_explainer.h"
 #include "step_inspector.h"
+#include "surface_3d_view.h"
 #include "surface_panel.h"
 #include "trajectory_export.h"
+#include "translation.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -95,6 +99,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
             std::min(920, available.height() * 19 / 20));
     }
     restoreState(settings_.windowState());
+    view3DSized_ = !view3DDock_->isHidden(); // a session's 3-D dock keeps its size
     if (settings_.presentationMode())
         setPresentationMode(true);
 
@@ -137,6 +142,9 @@ void MainWindow::createActions()
         = make(tr("Save Scene &As…"), QKeySequence::SaveAs, tr("Save the scene to a new file"));
     exportFigureAction_ = make(tr("&Export Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E),
         tr("Write the figure as PNG, SVG or PDF"));
+    exportAnimationAction_
+        = make(tr("Export &Animation…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+            tr("Write the runs growing from step 0 to the end as an animated GIF"));
     exportTrajectoriesAction_
         = make(tr("Export &Trajectories…"), {}, tr("Write every trajectory as CSV or JSON"));
     copyFigureAction_ = make(tr("&Copy Figure"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
@@ -149,6 +157,9 @@ void MainWindow::createActions()
         = make(tr("&Step"), QKeySequence(Qt::Key_Right), tr("Take one step with every optimizer"));
     resetAction_
         = make(tr("&Reset"), QKeySequence(Qt::Key_R), tr("Back to the start point, step 0"));
+    explainAction_ = make(tr("E&xplain Step"), QKeySequence(Qt::Key_E),
+        tr("Take the inspected optimizer's current step apart, stage by stage (→ next, ← back, "
+           "Esc to close)"));
     animateAction_ = make(tr("&Animate"), {}, tr("Watch the optimizers move at the chosen speed"));
     instantAction_ = make(tr("&Instant"), {},
         tr("Show every trajectory to the step budget at once; every change "
@@ -194,6 +205,34 @@ void MainWindow::createActions()
     surfaceWorkspaceAction_->setChecked(true);
 }
 
+void MainWindow::addLanguageMenu(QMenu* view)
+{
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setObjectName("languageMenu");
+    auto* group = new QActionGroup(menu);
+    const QString chosen = settings_.language();
+    // Each language names itself, so that a reader of either finds their own.
+    const QList<std::pair<QString, QString>> choices
+        = {{QString::fromLatin1(systemLanguage), tr("&System Language")},
+            {QStringLiteral("en"), QStringLiteral("English")},
+            {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto& [language, name] : choices) {
+        QAction* action = menu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(language == chosen);
+        action->setData(language);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language] {
+            if (language == settings_.language())
+                return;
+            settings_.setLanguage(language);
+            settings_.sync();
+            QMessageBox::information(
+                this, tr("Language"), tr("The language changes when optviz is started again."));
+        });
+    }
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -204,6 +243,7 @@ void MainWindow::createMenus()
     file->addAction(saveAsAction_);
     file->addSeparator();
     file->addAction(exportFigureAction_);
+    file->addAction(exportAnimationAction_);
     file->addAction(exportTrajectoriesAction_);
     file->addAction(copyFigureAction_);
     file->addSeparator();
@@ -214,6 +254,7 @@ void MainWindow::createMenus()
     playback->addAction(playAction_);
     playback->addAction(stepAction_);
     playback->addAction(resetAction_);
+    playback->addAction(explainAction_);
     playback->addSeparator();
     playback->addAction(animateAction_);
     playback->addAction(instantAction_);
@@ -231,6 +272,7 @@ void MainWindow::createMenus()
     viewMenu_->addAction(resetViewAction_);
     viewMenu_->addAction(fullScreenAction_);
     viewMenu_->addAction(presentationAction_);
+    addLanguageMenu(viewMenu_);
     viewMenu_->addSeparator();
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
@@ -252,13 +294,16 @@ void MainWindow::createMenus()
                "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
                "<tr><td><b>→</b></td><td>one step</td></tr>"
                "<tr><td><b>R</b></td><td>reset to step 0</td></tr>"
+               "<tr><td><b>E</b></td><td>explain the step (→ / ← stages, Esc closes)</td></tr>"
                "<tr><td><b>Home</b></td><td>reset the view</td></tr>"
                "<tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a scene</td></tr>"
                "<tr><td><b>Ctrl+E</b></td><td>export the figure</td></tr>"
+               "<tr><td><b>Ctrl+Shift+E</b></td><td>export an animation (GIF)</td></tr>"
                "<tr><td><b>F11</b></td><td>full screen</td></tr>"
                "<tr><td><b>F5</b></td><td>presentation mode</td></tr>"
                "<tr><td><b>Ctrl+Shift+H</b></td><td>hyperparameter map</td></tr>"
                "<tr><td><b>Ctrl+Shift+B</b></td><td>basins of attraction</td></tr>"
+               "<tr><td><b>Ctrl+3</b></td><td>3-D view</td></tr>"
                "</table><p>Click the map to move the start point, or drag the start marker. "
                "Scroll to zoom, drag to pan.</p>"));
     });
@@ -308,6 +353,23 @@ void MainWindow::createDocks()
     connect(
         hyperparameterPanel_, &HyperparameterMapPanel::sceneEdited, this, &MainWindow::applyScene);
     connect(basinsPanel_, &BasinsPanel::sceneEdited, this, &MainWindow::applyScene);
+    // The 3-D view in the right column below the optimizers; closed until opened (View
+    // menu, Ctrl+3), and it computes only while open.
+    surface3DView_ = new Surface3DView(this);
+    view3DDock_ = dock(tr("3-D view"), "view3DDock", surface3DView_, Qt::RightDockWidgetArea);
+    view3DDock_->setToolTip(tr("The surface in 3-D with the paths on it; drag to rotate"));
+    view3DDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    addAction(view3DDock_->toggleViewAction()); // in full screen
+    view3DDock_->hide();
+    // First opened, it takes half the column's height and widens the column: a 3-D
+    // view the size of an optimizer card shows nothing. Later the teacher's sizes stay.
+    connect(view3DDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || view3DSized_ || view3DDock_->isFloating())
+            return;
+        view3DSized_ = true;
+        resizeDocks({view3DDock_}, {height() / 2}, Qt::Vertical);
+        resizeDocks({view3DDock_}, {std::max(view3DDock_->width(), width() / 3)}, Qt::Horizontal);
+    });
 
     auto* toolbar = addToolBar(tr("Playback"));
     toolbar->setObjectName("playbackToolBar");
@@ -316,6 +378,20 @@ void MainWindow::createDocks()
 
 void MainWindow::connectParts()
 {
+    // Explain mode owns → ← Page Up/Down and Esc while it is on; Step (→) steps aside.
+    explainer_ = new StepExplainer(figure_);
+    addActions(explainer_->keyActions());
+    connect(explainer_, &StepExplainer::activeChanged, this, [this](bool active) {
+        stepAction_->setEnabled(!active);
+        onRunsUpdated(); // the inspector's arrows give way to the explanation's
+    });
+    connect(explainAction_, &QAction::triggered, this, &MainWindow::explainStep);
+    connect(inspector_, &StepInspector::explainRequested, this, &MainWindow::explainStep);
+    connect(controller_, &SimulationController::playingChanged, this, [this](bool playing) {
+        if (playing)
+            explainer_->finish(); // the step explained is no longer the current one
+    });
+    connect(resetAction_, &QAction::triggered, explainer_, &StepExplainer::finish);
     connect(newSceneAction_, &QAction::triggered, this, [this] {
         applyScene(Scene::defaultScene());
         scenePath_.clear();
@@ -330,6 +406,7 @@ void MainWindow::connectParts()
     });
     connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveDialog);
     connect(exportFigureAction_, &QAction::triggered, this, &MainWindow::exportFigureDialog);
+    connect(exportAnimationAction_, &QAction::triggered, this, &MainWindow::exportAnimationDialog);
     connect(exportTrajectoriesAction_, &QAction::triggered, this,
         &MainWindow::exportTrajectoriesDialog);
     connect(copyFigureAction_, &QAction::triggered, this, &MainWindow::copyFigure);
@@ -463,8 +540,10 @@ void MainWindow::applyScene(const Scene& scene)
     lossAction_->setChecked(scene_.lossMeasure == LossMeasure::Loss);
     distanceAction_->setChecked(scene_.lossMeasure == LossMeasure::DistanceToMinimum);
 
-    if (landscapeChanged)
+    if (landscapeChanged) {
         figure_->setLandscape(scene_, *surface_);
+        surface3DView_->setLandscape(scene_, *surface_);
+    }
     if (layoutChanged) {
         int enabled = 0;
         for (const OptimizerEntry& entry : scene_.optimizers)
@@ -520,9 +599,12 @@ void MainWindow::showWorkspace(Workspace workspace)
         hiddenForNetwork_.clear();
     }
     progressLabel_->setVisible(workspace == Workspace::Surface); // the steps of the surfaces
-    for (QAction* action : {exportTrajectoriesAction_, animateAction_, instantAction_,
-             overlayAction_, smallMultiplesAction_, lossAction_, distanceAction_, resetViewAction_})
+    for (QAction* action :
+        {exportTrajectoriesAction_, animateAction_, instantAction_, overlayAction_,
+            smallMultiplesAction_, lossAction_, distanceAction_, resetViewAction_, explainAction_})
         action->setEnabled(workspace == Workspace::Surface);
+    if (explainer_ && workspace == Workspace::Network)
+        explainer_->finish();
 }
 
 void MainWindow::hideSurfaceDocks()
@@ -616,9 +698,12 @@ void MainWindow::onRunsUpdated()
     const Scene& runScene = controller_->scene();
     figure_->setRuns(runScene, controller_->series());
     figure_->refresh();
+    surface3DView_->setRuns(runScene, controller_->series()); // computes only when shown
     inspector_->setRuns(runScene, controller_->series(), controller_->runEntries());
     // The inspector's arrows are drawn while it is open.
-    figure_->setInspectedRun(inspectorDock_->isVisible() ? inspector_->currentRun() : -1);
+    figure_->setInspectedRun(inspectorDock_->isVisible() && !(explainer_ && explainer_->isActive())
+            ? inspector_->currentRun()
+            : -1);
 
     long long step = 0;
     bool decimated = false;
@@ -699,6 +784,39 @@ void MainWindow::stepOnce()
         controller_->reset();
     }
     controller_->stepOnce();
+}
+
+void MainWindow::explainStep()
+{
+    if (workspace_ != Workspace::Surface)
+        return;
+    controller_->pause();
+    const QVector<RunSeries>& series = controller_->series();
+    const int run = std::max(0, inspector_->currentRun());
+    if (run >= series.size()) {
+        showStatus(tr("Explain step: no optimizer is running."));
+        return;
+    }
+    const Scene& runScene = controller_->scene();
+    const OptimizerEntry entry = runScene.optimizers.value(controller_->runEntries().value(run));
+    // The step that brought the run where it is (the first one, before any is taken).
+    long long step = std::max(1LL, series[run].stepsTaken());
+    if (series[run].status() == RunStatus::Diverged)
+        step = std::max(1LL, series[run].divergedAtStep());
+    try {
+        const std::unique_ptr<Surface> surface = runScene.makeSurface();
+        const Point2 start = runScene.effectiveStart(*surface);
+        Vector x(2);
+        x << start.x, start.y;
+        const StepAnatomy anatomy = anatomizeRunStep(*surface, entry.name, entry.parameters,
+            entry.makeSchedule(), runScene.gradient, x, step);
+        const int map = runScene.layout == SceneLayout::SmallMultiples
+            ? std::min(run, std::max(0, figure_->mapCount() - 1))
+            : 0;
+        explainer_->explain(anatomy, entry.label(), entry.colour, map);
+    } catch (const std::exception& error) {
+        showError(tr("Explain step"), QString::fromUtf8(error.what()));
+    }
 }
 
 void MainWindow::resetRuns()
@@ -808,6 +926,29 @@ void MainWindow::exportFigureDialog()
         showError(tr("Cannot export figure"), error);
     else
         showStatus(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.path())));
+}
+
+void MainWindow::exportAnimationDialog()
+{
+    if (workspace_ == Workspace::Network) {
+        showError(tr("Cannot export animation"),
+            tr("Animations show the surface workspace: switch to it first (Ctrl+1)."));
+        return;
+    }
+    const QString base = scenePath_.isEmpty() ? QString("optviz-animation")
+                                              : QFileInfo(scenePath_).completeBaseName();
+    AnimationDialog dialog(QDir::current().filePath(base + ".gif"), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
+        return;
+    AnimationOptions options = dialog.options();
+    options.presentation = presenting_;
+    QString error;
+    if (exportAnimationWithProgress(this, scene_, dialog.path(), options, &error))
+        showStatus(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.path())));
+    else if (!error.isEmpty())
+        showError(tr("Cannot export animation"), error);
+    else
+        showStatus(tr("Animation export cancelled"));
 }
 
 void MainWindow::exportTrajectoriesDialog()

@@ -26,8 +26,10 @@ class NetworkWorkspace;
 class OptimizerPanel;
 class PlaybackBar;
 class SimulationController;
+class StepExplainer;
 class StepInspector;
 class SurfacePanel;
+class Surface3DView;
 
 // The main window: the figure in the middle, the surface and optimizer panels and the
 // step inspector in docks, playback in the tool bar. Every edit, from any panel, the
@@ -57,6 +59,10 @@ public:
     bool isPresentationMode() const { return presenting_; }
     // Play / Pause of the workspace shown (Space; `optviz --play` at start).
     void togglePlay();
+    // Explain mode (E, `optviz --explain` at start): the inspected run's current step
+    // taken apart on the map, stage by stage.
+    void explainStep();
+    StepExplainer* stepExplainer() const { return explainer_; }
 
     // The surfaces, or the small neural network: tabs of the central area (View menu,
     // Ctrl+1 / Ctrl+2). The scene says which: it has a network exactly when the network
@@ -70,6 +76,8 @@ public:
     Figure* figure() const { return figure_; }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     QDockWidget* lessonDock() const { return lessonDock_; }
+    Surface3DView* surface3DView() const { return surface3DView_; }
+    QDockWidget* view3DDock() const { return view3DDock_; }
     SimulationController* controller() const { return controller_; }
     PlaybackMode playbackMode() const;
 
@@ -81,6 +89,9 @@ protected:
 private:
     void createActions();
     void createMenus();
+    // View ▸ Language: System / English / 简体中文, kept in the settings; applies at the
+    // next start (the window is translated once, when it is built).
+    void addLanguageMenu(QMenu* view);
     void createDocks();
     void connectParts();
     void updateRecentMenu();
@@ -94,6 +105,7 @@ private:
     void openDialog();
     bool saveDialog();
     void exportFigureDialog();
+    void exportAnimationDialog();
     void exportTrajectoriesDialog();
     void copyFigure();
     void showStatus(const QString& message);
@@ -124,6 +136,9 @@ private:
     QDockWidget* surfaceDock_ = nullptr;
     HyperparameterMapPanel* hyperparameterPanel_ = nullptr;
     BasinsPanel* basinsPanel_ = nullptr;
+    Surface3DView* surface3DView_ = nullptr;
+    QDockWidget* view3DDock_ = nullptr;
+    bool view3DSized_ = false; // the 3-D dock got its first size
     bool presenting_ = false;
     QByteArray normalState_; // the docks as they were before presentation mode
     PlaybackBar* playbackBar_;
@@ -134,12 +149,15 @@ private:
     QAction* saveAction_ = nullptr;
     QAction* saveAsAction_ = nullptr;
     QAction* exportFigureAction_ = nullptr;
+    QAction* exportAnimationAction_ = nullptr;
     QAction* exportTrajectoriesAction_ = nullptr;
     QAction* copyFigureAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* playAction_ = nullptr;
     QAction* stepAction_ = nullptr;
     QAction* resetAction_ = nullptr;
+    QAction* explainAction_ = nullptr;
+    StepExplainer* explainer_ = nullptr;
     QAction* animateAction_ = nullptr;
     QAction* instantAction_ = nullptr;
     QAction* overlayAction_ = nullptr;

@@ -6,6 +6,8 @@
 #include "palette.h"
 #include "plot_export.h"
 #include "spaced_ticker.h"
+#include "translation.h"
+#include "viridis_gradient.h"
 
 #include <QToolTip>
 
@@ -22,7 +24,6 @@ const QColor inkColour(0x22, 0x22, 0x22);
 const QColor frameColour(0x4A, 0x4A, 0x4A);
 const QColor gridColour(0xE2, 0xE2, 0xE2);
 const QColor mutedColour(0x55, 0x55, 0x55);
-const char* const fontFamily = "DejaVu Sans";
 constexpr int planeContours = 12;
 constexpr double logLossSpan = 100.0; // a log loss axis once values span two decades
 constexpr double logPlaneSpan = 20.0; // log colours for the plane from here
@@ -71,18 +72,6 @@ QCPColorGradient classGradient(int classes)
     }
     gradient.setColorInterpolation(QCPColorGradient::ciRGB);
     gradient.setLevelCount(std::min(10000, 200 * classes));
-    gradient.setNanHandling(QCPColorGradient::nhTransparent);
-    return gradient;
-}
-
-QCPColorGradient viridis()
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    for (const palette::ColourStop& stop : palette::viridisStops())
-        gradient.setColorStopAt(stop.position, stop.colour);
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setLevelCount(256);
     gradient.setNanHandling(QCPColorGradient::nhTransparent);
     return gradient;
 }
@@ -153,11 +142,7 @@ NetworkFigure::~NetworkFigure() = default;
 
 QFont NetworkFigure::font(int pixels, bool bold) const
 {
-    QFont f(fontFamily);
-    f.setStyleHint(QFont::SansSerif);
-    f.setPixelSize(std::max(8, int(std::lround(pixels * style_.scale))));
-    f.setBold(bold);
-    return f;
+    return figureFontWithFamilies(std::max(8, int(std::lround(pixels * style_.scale))), bold);
 }
 
 void NetworkFigure::setData(std::shared_ptr<const NetworkData> samples,
@@ -366,7 +351,7 @@ void NetworkFigure::addLineKey(QCPAxisRect* rect, bool top)
     key->setColor(mutedColour);
     key->setBrush(QBrush(QColor(255, 255, 255, 210)));
     key->setPadding(QMargins(4, 2, 4, 2));
-    key->setText(QStringLiteral("—— training   - - - test"));
+    key->setText(tr("—— training   - - - test"));
 }
 
 void NetworkFigure::rebuild()
@@ -375,7 +360,7 @@ void NetworkFigure::rebuild()
     QCPLayoutGrid* layout = plotLayout();
     if (!data_) {
         auto* text = new QCPTextElement(this,
-            message_.isEmpty() ? QStringLiteral("Choose a data set and press Play.") : message_,
+            message_.isEmpty() ? tr("Choose a data set and press Play.") : message_,
             font(style_.titleFont));
         text->setTextColor(message_.isEmpty() ? mutedColour : QColor(0xB0, 0x30, 0x00));
         layout->addElement(0, 0, text);
@@ -398,8 +383,7 @@ void NetworkFigure::rebuild()
     for (int i = 0; i < count; ++i) {
         const bool hasRun = i < runs_.size();
         panels_.push_back(makeDecisionPanel(top, i / columns, i % columns,
-            hasRun ? runs_[i].label : QStringLiteral("The data set"),
-            hasRun ? runs_[i].colour : inkColour));
+            hasRun ? runs_[i].label : tr("The data set"), hasRun ? runs_[i].colour : inkColour));
     }
 
     // Loss and accuracy side by side, or one above the other (sharing their epoch axis)
@@ -411,14 +395,14 @@ void NetworkFigure::rebuild()
         bottom->addElement(0, 0, curvesGrid);
         curvesGrid->setRowSpacing(int(6 * style_.scale));
     }
-    lossRect_ = makeRect(curvesGrid, 0, 0, QStringLiteral("Loss"), nullptr);
-    styleAxes(lossRect_, QStringLiteral("epoch"), QStringLiteral("loss"));
+    lossRect_ = makeRect(curvesGrid, 0, 0, tr("Loss"), nullptr);
+    styleAxes(lossRect_, tr("epoch"), tr("loss"));
     addLineKey(lossRect_, true); // losses fall: the upper right corner empties first
     int column = 1;
     if (data_->classification) {
         accuracyRect_ = makeRect(curvesGrid, stackedCurves_ ? 1 : 0, stackedCurves_ ? 0 : column++,
-            QStringLiteral("Accuracy"), nullptr);
-        styleAxes(accuracyRect_, QStringLiteral("epoch"), QStringLiteral("accuracy (%)"));
+            tr("Accuracy"), nullptr);
+        styleAxes(accuracyRect_, tr("epoch"), tr("accuracy (%)"));
         addLineKey(accuracyRect_, false); // accuracies rise
     }
     if (stackedCurves_) {
@@ -426,7 +410,7 @@ void NetworkFigure::rebuild()
         lossRect_->setMarginGroup(QCP::msLeft | QCP::msRight, epochs);
         accuracyRect_->setMarginGroup(QCP::msLeft | QCP::msRight, epochs);
     }
-    planeRect_ = makeRect(bottom, 0, column, QStringLiteral("Loss plane"), &planeTitle_);
+    planeRect_ = makeRect(bottom, 0, column, tr("Loss plane"), &planeTitle_);
     styleAxes(planeRect_, QStringLiteral("α"), QStringLiteral("β"));
     auto* planeCell = qobject_cast<QCPLayoutGrid*>(planeRect_->layout());
     planeCaption_ = makeText(QStringLiteral(" "), font(style_.tickFont), mutedColour);
@@ -434,17 +418,17 @@ void NetworkFigure::rebuild()
     planeScale_ = new QCPColorScale(this);
     planeCell->addElement(1, 1, planeScale_);
     planeScale_->setType(QCPAxis::atRight);
-    planeScale_->setGradient(viridis());
+    planeScale_->setGradient(viridisGradient(256));
     planeScale_->setBarWidth(int(12 * style_.scale));
     planeScale_->axis()->setTickLabelFont(font(style_.tickFont));
     planeScale_->axis()->setLabelFont(font(style_.tickFont));
-    planeScale_->axis()->setLabel(QStringLiteral("training loss"));
+    planeScale_->axis()->setLabel(tr("training loss"));
     auto* margins = new QCPMarginGroup(this);
     planeRect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
     planeScale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
     planeMap_
         = new LandscapeMap(planeRect_->axis(QCPAxis::atBottom), planeRect_->axis(QCPAxis::atLeft));
-    planeMap_->setGradient(viridis());
+    planeMap_->setGradient(viridisGradient(256));
     planeMap_->setColorScale(planeScale_);
     planeMap_->setContourPen(QPen(QColor(255, 255, 255, 150), 1.0 * style_.scale));
     bottom->setColumnStretchFactors(data_->classification && !stackedCurves_
@@ -625,10 +609,10 @@ void NetworkFigure::updateStatus(int run)
     } else {
         const EpochRecord& last = view.history.back();
         if (data_->classification)
-            text = QString("train %1   test %2")
+            text = tr("train %1   test %2")
                        .arg(percent(last.trainAccuracy), percent(last.testAccuracy));
         else
-            text = QString("loss %1   test %2").arg(number(last.trainLoss), number(last.testLoss));
+            text = tr("loss %1   test %2").arg(number(last.trainLoss), number(last.testLoss));
     }
     if (view.status == RunStatus::Diverged)
         text = QString("⚠ diverged at epoch %1").arg(view.divergedAtEpoch);
@@ -710,7 +694,7 @@ void NetworkFigure::buildPlane()
     planeMap_->setVisible(hasPlane);
     planeScale_->setVisible(hasPlane);
     if (!hasPlane) {
-        setElidedText(planeTitle_, QStringLiteral("Loss plane"));
+        setElidedText(planeTitle_, tr("Loss plane"));
         setElidedText(planeCaption_, QStringLiteral(" "));
         planeRect_->axis(QCPAxis::atBottom)->setRange(-1.0, 1.0);
         planeRect_->axis(QCPAxis::atLeft)->setRange(-1.0, 1.0);
@@ -724,7 +708,7 @@ void NetworkFigure::buildPlane()
         planeMessage_->setColor(mutedColour);
         planeMessage_->setText(plane_ && !plane_->message.isEmpty()
                 ? plane_->message
-                : QStringLiteral("Drawn once the runs\nhave moved."));
+                : tr("Drawn once the runs\nhave moved."));
         planeRect_->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("α"));
         planeRect_->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("β"));
         return;
@@ -772,7 +756,7 @@ void NetworkFigure::buildPlane()
     planeMap_->setDataRange(colourRange);
     planeScale_->setDataRange(colourRange);
     planeScale_->axis()->setLabel(
-        logColours ? QStringLiteral("training loss (log scale)") : QStringLiteral("training loss"));
+        logColours ? tr("training loss (log scale)") : tr("training loss"));
     planeMap_->invalidateCache();
     planeRect_->axis(QCPAxis::atBottom)->setRange(view.xMin, view.xMax);
     planeRect_->axis(QCPAxis::atLeft)->setRange(view.yMin, view.yMax);
@@ -781,11 +765,11 @@ void NetworkFigure::buildPlane()
     QCPAxis* y = planeRect_->axis(QCPAxis::atLeft);
     const bool pca = plane_->directions == PlaneDirections::Pca;
     x->setLabel(
-        pca ? QString("α  (PC 1: %1)").arg(percent(plane_->firstFraction)) : QStringLiteral("α"));
+        pca ? tr("α  (PC 1: %1)").arg(percent(plane_->firstFraction)) : QStringLiteral("α"));
     y->setLabel(
-        pca ? QString("β  (PC 2: %1)").arg(percent(plane_->secondFraction)) : QStringLiteral("β"));
-    QString title = pca ? QStringLiteral("Loss plane · PCA of the paths")
-                        : QStringLiteral("Loss plane · random directions");
+        pca ? tr("β  (PC 2: %1)").arg(percent(plane_->secondFraction)) : QStringLiteral("β"));
+    QString title
+        = pca ? tr("Loss plane · PCA of the paths") : tr("Loss plane · random directions");
     if (!plane_->complete)
         title += QStringLiteral(" …");
     setElidedText(planeTitle_, title);
@@ -800,15 +784,14 @@ void NetworkFigure::buildPlane()
             worstRun = path.run;
         }
     QString caption = pca
-        ? QString("the plane holds %1 of the paths' spread")
-              .arg(percent(plane_->explainedFraction()))
-        : QString("a random plane through %1's end")
-              .arg(runs_.isEmpty() ? QStringLiteral("the start") : runs_[0].label);
+        ? tr("the plane holds %1 of the paths' spread").arg(percent(plane_->explainedFraction()))
+        : tr("a random plane through %1's end")
+              .arg(runs_.isEmpty() ? tr("the start") : runs_[0].label);
     if (worstRun >= 0 && worstRun < runs_.size())
-        caption += QString("\nfarthest off it: %1 (%2 of its travel)")
+        caption += tr("\nfarthest off it: %1 (%2 of its travel)")
                        .arg(runs_[worstRun].label, percent(worst));
     else
-        caption += QStringLiteral("\nthe paths lie in it");
+        caption += tr("\nthe paths lie in it");
     setElidedText(planeCaption_, caption);
 
     for (const PlanePath& path : plane_->paths) {
@@ -866,7 +849,7 @@ QString NetworkFigure::planeToolTip(const QPointF& pixel) const
         return {};
     const QString label = bestPath->run < runs_.size() ? runs_[bestPath->run].label : QString();
     const double distance = bestPath->distance[bestPoint];
-    return QString("%1 · epoch %2\ntraining loss %3\n%4 off the plane (%5 of its travel)")
+    return tr("%1 · epoch %2\ntraining loss %3\n%4 off the plane (%5 of its travel)")
         .arg(label)
         .arg(bestPath->epochs[bestPoint])
         .arg(number(bestPath->loss[bestPoint]), number(distance),

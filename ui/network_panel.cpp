@@ -3,6 +3,7 @@
 #include "core/network/activation.h"
 #include "core/network/dataset.h"
 #include "core/network/loss.h"
+#include "translation.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -25,7 +26,7 @@ namespace {
 QString tip(const DatasetInfo& info, std::string_view parameter)
 {
     const ParameterSpec* spec = findParameter(info.parameters, parameter);
-    return spec ? QString::fromStdString(spec->meaning + "; " + spec->rangeText()) : QString();
+    return spec ? coreText(spec->meaning) + "; " + rangeText(*spec) : QString();
 }
 
 } // namespace
@@ -44,7 +45,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     for (const DatasetInfo& info : datasetCatalog()) {
         datasetBox_->addItem(QString::fromStdString(info.name), QString::fromStdString(info.name));
         datasetBox_->setItemData(datasetBox_->count() - 1,
-            QString::fromStdString(info.definition)
+            coreText(info.definition)
                 + (info.task == Task::Regression ? tr(" (regression)") : tr(" (classification)")),
             Qt::ToolTipRole);
     }
@@ -86,7 +87,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
         activationBox_->addItem(QString::fromStdString(activationName(activation)),
             QString::fromStdString(activationName(activation)));
         activationBox_->setItemData(activationBox_->count() - 1,
-            QString::fromStdString(activationDefinition(activation)), Qt::ToolTipRole);
+            coreText(activationDefinition(activation)), Qt::ToolTipRole);
     }
     lossBox_ = new QComboBox(network);
     lossBox_->addItem(tr("auto"), QStringLiteral("auto"));
@@ -94,7 +95,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
         lossBox_->addItem(
             QString::fromStdString(lossName(loss)), QString::fromStdString(lossName(loss)));
         lossBox_->setItemData(
-            lossBox_->count() - 1, QString::fromStdString(lossDefinition(loss)), Qt::ToolTipRole);
+            lossBox_->count() - 1, coreText(lossDefinition(loss)), Qt::ToolTipRole);
     }
     networkForm->addRow(tr("Hidden layers"), layersEdit_);
     networkForm->addRow(layersProblem_);

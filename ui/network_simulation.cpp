@@ -2,6 +2,8 @@
 
 #include "core/network/seeds.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -183,9 +185,12 @@ ModelPicture NetworkSimulation::picture(int run, int resolution) const
 
 std::string describeNetwork(const NetworkSimulation& simulation)
 {
-    return simulation.network().describe() + " · "
-        + std::to_string(simulation.network().parameterCount()) + " parameters · loss "
-        + lossName(simulation.loss());
+    // Translated here: the worker thread builds it (translate() is thread-safe).
+    return QCoreApplication::translate("NetworkSimulation", "%1 · %2 parameters · loss %3")
+        .arg(QString::fromStdString(simulation.network().describe()))
+        .arg(simulation.network().parameterCount())
+        .arg(QString::fromStdString(lossName(simulation.loss())))
+        .toStdString();
 }
 
 } // namespace optviz

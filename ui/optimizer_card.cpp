@@ -3,6 +3,7 @@
 #include "core/lr_schedule.h"
 #include "core/optimizer.h"
 #include "parameter_control.h"
+#include "translation.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -31,7 +32,7 @@ QString toQString(const std::string& text)
 QString summaryOf(const OptimizerInfo& info)
 {
     QString text = QStringLiteral("<b>%1</b> — %2")
-                       .arg(toQString(info.name), toQString(info.summary).toHtmlEscaped());
+                       .arg(toQString(info.name), coreText(info.summary).toHtmlEscaped());
     if (!info.aliasOf.empty())
         text += QObject::tr(" (sgd with other defaults)");
     if (info.usesHessian)
@@ -182,7 +183,7 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
         scheduleBox_->addItem(toQString(info.name));
         scheduleBox_->setItemData(scheduleBox_->count() - 1,
             QStringLiteral("<b>%1</b>: %2")
-                .arg(toQString(info.name), toQString(info.summary).toHtmlEscaped()),
+                .arg(toQString(info.name), coreText(info.summary).toHtmlEscaped()),
             Qt::ToolTipRole);
     }
     connect(scheduleBox_, &QComboBox::activated, this, &OptimizerCard::onScheduleChosen);
@@ -376,7 +377,7 @@ void OptimizerCard::showEntry()
         scheduleBox_->setCurrentIndex(scheduleBox_->findText(toQString(entry_.schedule)));
     }
     if (const ScheduleInfo* info = findSchedule(entry_.schedule))
-        scheduleBox_->setToolTip(toQString(info->summary));
+        scheduleBox_->setToolTip(coreText(info->summary));
     if (const OptimizerInfo* info = findOptimizer(entry_.name))
         nameBox_->setToolTip(summaryOf(*info)
             + tr("<br>Choosing another method resets the hyperparameters "

@@ -1,6 +1,7 @@
 #include "optimizer_panel.h"
 
 #include "core/optimizer.h"
+#include "translation.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -97,7 +98,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
             family = familyOf(info);
         }
         QAction* action = addMenu_->addAction(QStringLiteral("%1 — %2").arg(
-            QString::fromStdString(info.name), QString::fromStdString(info.summary)));
+            QString::fromStdString(info.name), coreText(info.summary)));
         const std::string name = info.name;
         connect(action, &QAction::triggered, this, [this, name] { addOptimizer(name); });
     }

@@ -1,5 +1,7 @@
 #include "parameter_control.h"
 
+#include "translation.h"
+
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -349,7 +351,7 @@ void ParameterControl::onSliderMoved(int position)
 QString ParameterControl::problemWith(const QString& typed, double& parsed) const
 {
     QString text = typed.trimmed();
-    const QString range = toQString(spec_.rangeText());
+    const QString range = rangeText(spec_);
     if (text.isEmpty())
         return tr("Empty: type a number in %1.").arg(range);
     if (!text.contains(QLatin1Char('.')) && text.count(QLatin1Char(',')) == 1)
@@ -430,9 +432,9 @@ void ParameterControl::updateToolTips()
     // Rich text, one idea a line: what it means, what it accepts, how to set it.
     const QString name = labelText_.toHtmlEscaped();
     QString main = QStringLiteral("<b>%1</b> — %2<br><nobr>")
-                       .arg(name, toQString(spec_.meaning).toHtmlEscaped())
+                       .arg(name, coreText(spec_.meaning).toHtmlEscaped())
         + tr("Accepted: %1 · default: %2")
-              .arg(toQString(spec_.rangeText()), formatQ(spec_, spec_.defaultValue));
+              .arg(rangeText(spec_), formatQ(spec_, spec_.defaultValue));
     if (labelText_ != toQString(spec_.name))
         main += tr(" · in scene files: %1").arg(toQString(spec_.name));
     main += QStringLiteral("</nobr>");

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -185,6 +186,39 @@ QString plainText(const QJsonValue& value, const QString& field, int maxLength)
                 .arg(string.size())
                 .arg(maxLength));
     return string;
+}
+
+// "translations": {"zh_CN": {"title": …, "text": …}, …}: optional; languages are named
+// like "zh_CN" or "de", each holds a title and/or a text under the same limits as the
+// untranslated ones, and nothing else.
+QMap<QString, Scene::LocalizedText> readTranslations(const QJsonValue& value)
+{
+    QMap<QString, Scene::LocalizedText> translations;
+    if (value.isUndefined())
+        return translations;
+    const QJsonObject byLanguage = object(value, "translations");
+    if (byLanguage.size() > Scene::maxTranslations)
+        fail("translations",
+            QString("has %1 languages; at most %2 are accepted")
+                .arg(byLanguage.size())
+                .arg(Scene::maxTranslations));
+    static const QRegularExpression languageName(QStringLiteral("^[a-z]{2,3}(_[A-Z]{2})?$"));
+    for (auto it = byLanguage.begin(); it != byLanguage.end(); ++it) {
+        if (!languageName.match(it.key()).hasMatch())
+            fail("translations",
+                QString("has the language '%1'; accepted: names like zh_CN or de")
+                    .arg(QString::fromStdString(printable(it.key().toStdString()))));
+        const QString prefix = "translations." + it.key();
+        Fields localized(object(it.value(), prefix), prefix + ".");
+        Scene::LocalizedText text;
+        text.title
+            = plainText(localized.take("title", false), prefix + ".title", Scene::maxTitleLength);
+        text.text
+            = plainText(localized.take("text", false), prefix + ".text", Scene::maxTextLength);
+        localized.rejectUnknown();
+        translations.insert(it.key(), text);
+    }
+    return translations;
 }
 
 // The formula of surface "expr": optional (absent, its default formula), checked by
@@ -506,6 +540,18 @@ QJsonObject Scene::toJson() const
         json["title"] = title;
     if (!text.isEmpty())
         json["text"] = text;
+    if (!translations.isEmpty()) {
+        QJsonObject byLanguage;
+        for (auto it = translations.cbegin(); it != translations.cend(); ++it) {
+            QJsonObject localized;
+            if (!it->title.isEmpty())
+                localized["title"] = it->title;
+            if (!it->text.isEmpty())
+                localized["text"] = it->text;
+            byLanguage[it.key()] = localized;
+        }
+        json["translations"] = byLanguage;
+    }
     if (network)
         json["network"] = networkJson(*network);
     return json;
@@ -588,6 +634,7 @@ Scene Scene::fromJson(const QJsonObject& json)
     }
     scene.title = plainText(fields.take("title", false), "title", maxTitleLength);
     scene.text = plainText(fields.take("text", false), "text", maxTextLength);
+    scene.translations = readTranslations(fields.take("translations", false));
     if (const QJsonValue v = fields.take("network", false); !v.isUndefined())
         scene.network = readNetwork(v);
     fields.rejectUnknown();
@@ -653,6 +700,18 @@ bool Scene::save(const QString& path, QString* error) const
         return false;
     }
     return true;
+}
+
+QString Scene::localizedTitle(const QString& language) const
+{
+    const auto it = translations.constFind(language);
+    return it != translations.cend() && !it->title.isEmpty() ? it->title : title;
+}
+
+QString Scene::localizedText(const QString& language) const
+{
+    const auto it = translations.constFind(language);
+    return it != translations.cend() && !it->text.isEmpty() ? it->text : text;
 }
 
 } // namespace optviz

@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -103,6 +104,19 @@ struct Scene
     // beside the plot; empty for an ordinary scene.
     QString title;
     QString text;
+    // The title and text in other languages, by language ("zh_CN"), from the scene file's
+    // optional "translations" object; saved back as they came. Empty for most scenes.
+    struct LocalizedText
+    {
+        QString title;
+        QString text;
+        friend bool operator==(const LocalizedText&, const LocalizedText&) = default;
+    };
+    QMap<QString, LocalizedText> translations;
+    // The title and text to show in `language` ("zh_CN"): its translation where the file
+    // has one, the English otherwise.
+    QString localizedTitle(const QString& language) const;
+    QString localizedText(const QString& language) const;
     // Set when the window shows the network workspace (and the scene file has a
     // "network" object): the data set, network and optimizers it trains.
     std::optional<NetworkSettings> network;
@@ -112,6 +126,7 @@ struct Scene
     static constexpr int maxOptimizers = 12;
     static constexpr int maxTitleLength = 100;
     static constexpr int maxTextLength = 4000;
+    static constexpr int maxTranslations = 16;
 
     // Rosenbrock with gradient descent, momentum and Adam from (-1.5, 2).
     static Scene defaultScene();

@@ -1,6 +1,9 @@
 #include "scene_simulation.h"
 
+#include "chunk_collector.h"
 #include "run_series.h"
+
+#include <memory>
 
 namespace optviz {
 
@@ -68,6 +71,27 @@ QVector<RunSeries> seriesOf(const SceneSimulation& simulation)
         RunSeries series;
         series.append(chunk);
         all.append(series);
+    }
+    return all;
+}
+
+QVector<RunSeries> runThinned(SceneSimulation& simulation)
+{
+    // Rounds of this many steps move the collected points into the series, which thins
+    // them to its capacity: a round's points are the most held at once.
+    constexpr long long stepsPerRound = 1 << 16;
+    QVector<RunSeries> all;
+    for (int run = 0; run < simulation.runCount(); ++run) {
+        Runner& runner = simulation.runner(run);
+        RunSeries series;
+        ChunkCollector collector {int(stepsPerRound)};
+        collector.attachTo(runner);
+        do {
+            runner.advance(stepsPerRound);
+            series.append(collector.takeChunk(run, runner));
+        } while (runner.status() == RunStatus::Running);
+        runner.setObserver(nullptr);
+        all.append(std::move(series));
     }
     return all;
 }

@@ -36,8 +36,15 @@ private:
     std::vector<int> entries_;
 };
 
-// The runs' full trajectories as the plots take them (used where everything is computed
-// at once: `render`, exports, tests).
+// The runs' full trajectories as the plots take them, from runners that recorded them
+// (tests compare the window's thinned streams with these).
 QVector<class RunSeries> seriesOf(const SceneSimulation& simulation);
+
+// Runs every run of `simulation` to its end and returns what the plots take, thinned as
+// the window's worker thins it: memory stays bounded (a few hundred kB a run) however
+// long the runs, where the full trajectories of 12 runs of 10 million steps would take
+// gigabytes. Runs of up to RunSeries' capacity come out complete. For `render` and the
+// exports.
+QVector<class RunSeries> runThinned(SceneSimulation& simulation);
 
 } // namespace optviz

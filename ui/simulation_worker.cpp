@@ -1,5 +1,6 @@
 #include "simulation_worker.h"
 
+#include "chunk_collector.h"
 #include "scene_simulation.h"
 
 #include <QThread>
@@ -11,96 +12,6 @@
 #include <limits>
 
 namespace optviz {
-
-// Collects one run's new points between two batches (the runners themselves record
-// nothing, so memory stays flat on a 10-million-step run). Past `capacity` points it
-// keeps the steps that are multiples of a doubling stride, plus the newest point: the
-// same rule as RunSeries, so the UI's own thinning stays aligned with it. The run's
-// opening steps are always kept: at full speed a whole short run fits in one batch, and
-// the first hundred steps are where the paths of most methods differ (momentum's
-// zig-zag, Adam's first sign-like steps).
-class ChunkCollector final : public RunObserver
-{
-public:
-    explicit ChunkCollector(int capacity)
-        : capacity_(capacity)
-    {
-        reserve();
-    }
-
-    bool stepTaken(long long step, const Vector& x, double loss) override
-    {
-        append(step, x[0], x[1], loss);
-        return true;
-    }
-
-    void append(long long step, double x, double y, double loss)
-    {
-        if (lastIsTransient_) {
-            steps_.removeLast();
-            x_.removeLast();
-            y_.removeLast();
-            loss_.removeLast();
-        }
-        steps_.append(double(step));
-        x_.append(x);
-        y_.append(y);
-        loss_.append(loss);
-        if (step < SimulationWorker::openingSteps)
-            ++opening_;
-        lastIsTransient_ = !isKept(step);
-        if (steps_.size() - opening_ > capacity_)
-            thin();
-    }
-
-    bool isEmpty() const { return steps_.isEmpty(); }
-
-    // Moves the collected points into `chunk` and starts afresh at full resolution.
-    void takeInto(RunChunk& chunk)
-    {
-        chunk.steps = std::move(steps_);
-        chunk.x = std::move(x_);
-        chunk.y = std::move(y_);
-        chunk.loss = std::move(loss_);
-        stride_ = 1;
-        opening_ = 0;
-        lastIsTransient_ = false;
-        reserve();
-    }
-
-private:
-    bool isKept(long long step) const
-    {
-        // The stride is a power of two.
-        return step < SimulationWorker::openingSteps || (step & (stride_ - 1)) == 0;
-    }
-
-    void reserve()
-    {
-        // Small to begin with: a slow animation sends a handful of points per batch.
-        steps_ = {};
-        x_ = {};
-        y_ = {};
-        loss_ = {};
-        steps_.reserve(64);
-        x_.reserve(64);
-        y_.reserve(64);
-        loss_.reserve(64);
-    }
-
-    void thin()
-    {
-        stride_ *= 2;
-        keepPoints(steps_, x_, y_, loss_, [this](long long step) { return isKept(step); });
-        lastIsTransient_ = !isKept(static_cast<long long>(steps_.last()));
-    }
-
-    int capacity_;
-    long long stride_ = 1;
-    qsizetype opening_ = 0; // collected points of the run's opening steps
-    bool lastIsTransient_ = false;
-    QVector<double> steps_, x_, y_, loss_;
-};
 
 SimulationWorker::SimulationWorker(
     std::shared_ptr<const std::atomic<quint64>> latestGeneration, QObject* parent)
@@ -179,11 +90,7 @@ void SimulationWorker::rebuild()
     for (int run = 0; run < runs; ++run) {
         Runner& runner = simulation_->runner(run);
         auto collector = std::make_unique<ChunkCollector>(capacity);
-        // A start point that is not finite counts as diverged at step 0: no point.
-        if (runner.divergedAtStep() != 0)
-            collector->append(0, runner.current()[0], runner.current()[1], runner.currentLoss());
-        runner.setRecording(false);
-        runner.setObserver(collector.get());
+        collector->attachTo(runner);
         collectors_.push_back(std::move(collector));
     }
     sentStatus_.assign(std::size_t(runs), RunStatus::Running);
@@ -370,13 +277,7 @@ void SimulationWorker::sendBatch(bool reset)
         RunStatus& sent = sentStatus_[std::size_t(run)];
         if (!reset && collector.isEmpty() && runner.status() == sent)
             continue;
-        RunChunk chunk;
-        chunk.run = run;
-        collector.takeInto(chunk);
-        chunk.status = runner.status();
-        chunk.stepsTaken = runner.stepsTaken();
-        chunk.divergedAtStep = runner.divergedAtStep();
-        runner.optimizer().inspect(chunk.state);
+        RunChunk chunk = collector.takeChunk(run, runner);
         sent = chunk.status;
         batch.chunks.append(std::move(chunk));
     }

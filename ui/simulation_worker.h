@@ -40,8 +40,8 @@ public:
     // thins long histories further.
     static constexpr int maxPointsPerBatch = 24'576;
     static constexpr int minPointsPerRun = 1024;
-    // A run's first steps are sent unthinned, on top of the above.
-    static constexpr long long openingSteps = 1024;
+    // A run's first steps (ChunkCollector::openingSteps) are sent unthinned, on top of
+    // the above.
 
     explicit SimulationWorker(
         std::shared_ptr<const std::atomic<quint64>> latestGeneration, QObject* parent = nullptr);

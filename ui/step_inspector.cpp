@@ -1,11 +1,13 @@
 #include "step_inspector.h"
 
-#include "core/update_rules.h"
+#include "rule_typesetter.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,23 +23,33 @@ QString number(double value)
 // What each state entry is, for the row tooltips.
 QString describe(const QString& name)
 {
-    static const QHash<QString, QString> meanings = {
-        {"gradient", "the gradient the step used (after weight decay)"},
-        {"update", "the move the step made: θ_new − θ_old"},
-        {"effective_lr", "−update / gradient: the step size each coordinate effectively got"},
-        {"momentum_buffer", "the velocity b"},
-        {"exp_avg", "first moment m: running mean of gradients"},
-        {"exp_avg_sq", "second moment v: running mean of squared gradients"},
-        {"max_exp_avg_sq", "AMSGrad's maximum of past second moments"},
-        {"square_avg", "running mean of squared gradients"},
-        {"grad_avg", "running mean of gradients (centered RMSprop)"},
-        {"acc_delta", "running mean of squared steps"},
-        {"sum", "sum of squared gradients"},
-        {"exp_inf", "infinity-norm moment u"},
-        {"step_size", "each coordinate's current step size"},
-        {"prev", "the previous gradient (zero after a sign flip)"},
+    static const QHash<QString, const char*> meanings = {
+        {"gradient",
+            QT_TRANSLATE_NOOP("StepInspector", "the gradient the step used (after weight decay)")},
+        {"update", QT_TRANSLATE_NOOP("StepInspector", "the move the step made: θ_new − θ_old")},
+        {"effective_lr",
+            QT_TRANSLATE_NOOP("StepInspector",
+                "−update / gradient: the step size each coordinate effectively got")},
+        {"momentum_buffer", QT_TRANSLATE_NOOP("StepInspector", "the velocity b")},
+        {"exp_avg",
+            QT_TRANSLATE_NOOP("StepInspector", "first moment m: running mean of gradients")},
+        {"exp_avg_sq",
+            QT_TRANSLATE_NOOP(
+                "StepInspector", "second moment v: running mean of squared gradients")},
+        {"max_exp_avg_sq",
+            QT_TRANSLATE_NOOP("StepInspector", "AMSGrad's maximum of past second moments")},
+        {"square_avg", QT_TRANSLATE_NOOP("StepInspector", "running mean of squared gradients")},
+        {"grad_avg",
+            QT_TRANSLATE_NOOP("StepInspector", "running mean of gradients (centered RMSprop)")},
+        {"acc_delta", QT_TRANSLATE_NOOP("StepInspector", "running mean of squared steps")},
+        {"sum", QT_TRANSLATE_NOOP("StepInspector", "sum of squared gradients")},
+        {"exp_inf", QT_TRANSLATE_NOOP("StepInspector", "infinity-norm moment u")},
+        {"step_size", QT_TRANSLATE_NOOP("StepInspector", "each coordinate's current step size")},
+        {"prev",
+            QT_TRANSLATE_NOOP("StepInspector", "the previous gradient (zero after a sign flip)")},
     };
-    return meanings.value(name);
+    const char* meaning = meanings.value(name, nullptr);
+    return meaning ? QCoreApplication::translate("StepInspector", meaning) : QString();
 }
 
 } // namespace
@@ -48,6 +60,7 @@ StepInspector::StepInspector(QWidget* parent)
     , stepLabel_(new QLabel(this))
     , table_(new QTableWidget(0, 3, this))
     , rule_(new QLabel(this))
+    , explainButton_(new QPushButton(tr("Explain this step"), this))
 {
     runChooser_->setToolTip(tr("The optimizer whose current step is taken apart here and "
                                "drawn as arrows on the map"));
@@ -59,22 +72,28 @@ StepInspector::StepInspector(QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setFocusPolicy(Qt::NoFocus);
-    rule_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    rule_->setObjectName("updateRule");
+    rule_->setTextFormat(Qt::RichText);
     rule_->setWordWrap(true);
     rule_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    rule_->setToolTip(tr("The update rule this optimizer implements, exactly as torch.optim "
-                         "computes it"));
+    rule_->setToolTip(tr("The update rule this optimizer executes with its current parameters, "
+                         "exactly as torch.optim computes it, and the current values"));
+    explainButton_->setObjectName("explainStepButton");
+    explainButton_->setToolTip(
+        tr("Take this optimizer's current step apart, stage by stage, on the map (E)"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(runChooser_);
     layout->addWidget(stepLabel_);
     layout->addWidget(table_, 1);
     layout->addWidget(rule_);
+    layout->addWidget(explainButton_);
 
     connect(runChooser_, &QComboBox::currentIndexChanged, this, [this](int run) {
         refresh();
         emit currentRunChanged(run);
     });
+    connect(explainButton_, &QPushButton::clicked, this, &StepInspector::explainRequested);
 }
 
 int StepInspector::currentRun() const
@@ -116,6 +135,7 @@ void StepInspector::refresh()
         stepLabel_->setText(tr("No optimizer is running."));
         table_->setRowCount(0);
         rule_->clear();
+        explainButton_->setEnabled(false);
         return;
     }
     const RunSeries& series = series_[run];
@@ -150,8 +170,17 @@ void StepInspector::refresh()
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table_->setItem(row, 1, item);
     }
-    const std::string name = scene_.optimizers.value(runEntries_.value(run)).name;
-    rule_->setText(QString::fromUtf8(updateRule(name).data(), qsizetype(updateRule(name).size())));
+    explainButton_->setEnabled(true);
+    const OptimizerEntry entry = scene_.optimizers.value(runEntries_.value(run));
+    const OptimizerInfo* info = findOptimizer(entry.name);
+    ParameterValues parameters;
+    try {
+        if (info)
+            parameters = resolveParameters(info->parameters, entry.parameters, info->name);
+    } catch (const InvalidArgument&) {
+        info = nullptr; // the panels reject such values before a run starts
+    }
+    rule_->setText(info ? RuleTypesetter::html(entry.name, parameters, state) : QString());
 }
 
 } // namespace optviz

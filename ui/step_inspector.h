@@ -7,14 +7,16 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace optviz {
 
 // The numbers behind one optimizer's current step: the gradient it saw, the move it
 // made, the effective step per coordinate (−update / gradient) and its internal state
-// (velocity, moments, step sizes) under PyTorch's state names, with the update rule
-// written out. The window also draws the gradient, update and velocity as arrows.
+// (velocity, moments, step sizes) under PyTorch's state names, with the update rule it
+// executes typeset with the current numbers (RuleTypesetter). The window also draws the
+// gradient, update and velocity as arrows, and "Explain this step" takes the step apart.
 class StepInspector : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
 
 signals:
     void currentRunChanged(int run);
+    // The "Explain this step" button: the window's explain mode (E).
+    void explainRequested();
 
 private:
     void refresh();
@@ -38,6 +42,7 @@ private:
     QLabel* stepLabel_;
     QTableWidget* table_;
     QLabel* rule_;
+    QPushButton* explainButton_;
     Scene scene_;
     QVector<RunSeries> series_;
     QVector<int> runEntries_;

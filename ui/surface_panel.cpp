@@ -1,6 +1,7 @@
 #include "surface_panel.h"
 
 #include "parameter_control.h"
+#include "translation.h"
 
 #include "core/expression/expression_surface.h"
 
@@ -108,8 +109,8 @@ SurfacePanel::SurfacePanel(QWidget* parent)
     surfaceBox_->installEventFilter(this);
     for (const SurfaceInfo& info : surfaceCatalog()) {
         surfaceBox_->addItem(toQString(info.name));
-        surfaceBox_->setItemData(surfaceBox_->count() - 1,
-            QStringLiteral("f(x, y) = %1").arg(toQString(info.definition)), Qt::ToolTipRole);
+        surfaceBox_->setItemData(
+            surfaceBox_->count() - 1, surfaceDefinitionText(info.definition), Qt::ToolTipRole);
     }
     surfaceBox_->setToolTip(tr("The landscape the optimizers descend. Choosing another resets "
                                "its parameters, the view and the start to its defaults."));
@@ -248,6 +249,7 @@ SurfacePanel::SurfacePanel(QWidget* parent)
     gradientLayout_->addWidget(clip_);
 
     seed_ = new ParameterControl(seedSpec(), this);
+    seed_->setLabelText(tr("seed"));
     connect(seed_, &ParameterControl::valueChanged, this, [this](double value) {
         scene_.gradient.seed = static_cast<std::uint64_t>(value);
         emit sceneEdited(scene_);
@@ -344,8 +346,7 @@ void SurfacePanel::showScene()
         surfaceBox_->setCurrentIndex(surfaceBox_->findText(toQString(scene_.surface)));
     }
     const SurfaceInfo* info = findSurface(scene_.surface);
-    definitionLabel_->setText(
-        info ? QStringLiteral("f(x, y) = %1").arg(toQString(info->definition)) : QString());
+    definitionLabel_->setText(info ? surfaceDefinitionText(info->definition) : QString());
     showFormula();
     for (ParameterControl* control : controls_) {
         const auto it = scene_.surfaceParameters.find(control->spec().name);

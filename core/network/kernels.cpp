@@ -107,11 +107,13 @@ OPTVIZ_INLINE Lanes broadcast(double value)
 }
 
 // value · f′ where a = f(z): the factor of the backward pass, fused into the product.
-OPTVIZ_INLINE Lanes applyFactor(Lanes value, const double* activated, Factor factor)
+// `activated` is null when factor is None: it is offset only past that check (an offset
+// null pointer is undefined behaviour even unread).
+OPTVIZ_INLINE Lanes applyFactor(Lanes value, const double* activated, Index at, Factor factor)
 {
     if (factor == Factor::None)
         return value;
-    const Lanes a = load(activated);
+    const Lanes a = load(activated + at);
     return factor == Factor::TanhDerivative ? value * (1.0 - a * a) : value * (a * (1.0 - a));
 }
 
@@ -140,7 +142,7 @@ OPTVIZ_INLINE void combineColumnBlock(const double* in, Index rows, int inColumn
         }
         for (int b = 0; b < B; ++b) {
             const Index at = (c0 + b) * rows + s0;
-            store(out + at, applyFactor(acc[b], activated + at, factor));
+            store(out + at, applyFactor(acc[b], activated, at, factor));
         }
     }
     // The last rows one by one, in the same order of terms.
