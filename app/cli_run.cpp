@@ -101,14 +101,7 @@ int runCommand(const std::vector<std::string>& words)
         out += "  \"surface\": {\"name\": \"" + problem.surfaceName + "\", \"parameters\": ";
         appendParameterObject(out, findSurface(problem.surfaceName)->parameters,
             problem.surfaceParameters, problem.surfaceName);
-        if (!problem.expression.empty()) {
-            // A formula that parsed holds only letters, digits, spaces, tabs and . + - * / ^ ( ):
-            // the tab is the one character JSON needs escaped.
-            out += ", \"expression\": \"";
-            for (const char c : problem.expression)
-                out += c == '\t' ? std::string("\\t") : std::string(1, c);
-            out += '"';
-        }
+        appendExpressionField(out, problem.expression);
         out += "},\n  \"optimizer\": {\"name\": \"" + problem.optimizerName
             + "\", \"parameters\": ";
         appendParameterObject(out, findOptimizer(problem.optimizerName)->parameters,

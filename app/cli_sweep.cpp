@@ -104,6 +104,7 @@ int sweepCommand(const std::vector<std::string>& words)
         out += "  \"surface\": {\"name\": \"" + problem.surfaceName + "\", \"parameters\": ";
         const SurfaceInfo& surface = *findSurface(problem.surfaceName);
         appendParameterObject(out, surface.parameters, problem.surfaceParameters, surface.name);
+        appendExpressionField(out, problem.expression);
         out += "},\n  \"optimizer\": {\"name\": \"" + problem.optimizerName
             + "\", \"parameters\": ";
         appendParameterObject(

@@ -23,6 +23,18 @@ void appendParameterObject(std::string& out, const ParameterSpecs& specs,
     out += '}';
 }
 
+void appendExpressionField(std::string& out, const std::string& expression)
+{
+    if (expression.empty())
+        return;
+    // A formula that parsed holds only letters, digits, spaces, tabs and . + - * / ^ ( ):
+    // the tab is the one character JSON needs escaped.
+    out += ", \"expression\": \"";
+    for (const char c : expression)
+        out += c == '\t' ? std::string("\\t") : std::string(1, c);
+    out += '"';
+}
+
 void appendJsonNumber(std::string& out, double value)
 {
     if (std::isfinite(value))

@@ -15,6 +15,10 @@ namespace optviz::cli {
 void appendParameterObject(std::string& out, const ParameterSpecs& specs,
     const ParameterValues& overrides, std::string_view owner);
 
+// `, "expression": "FORMULA"` when `expression` (the formula of surface expr) is not
+// empty: what makes the output of a typed surface reproducible.
+void appendExpressionField(std::string& out, const std::string& expression);
+
 // A number as %.17g, or null where it is not finite: JSON has no inf or nan.
 void appendJsonNumber(std::string& out, double value);
 

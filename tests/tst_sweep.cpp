@@ -647,6 +647,17 @@ void TestSweep::cliSweepJson()
         QCOMPARE(run["steps_to_tolerance"].isNull(), fields[3].isEmpty());
         QCOMPARE(run["diverged"].toInt(), fields[4].toInt());
     }
+    QVERIFY(!root["surface"].toObject().contains("expression")); // a catalogue surface
+
+    // A typed surface names its formula, so that the file says what was swept.
+    const QString formula = "x^2 + 3*y^2\t- x*y";
+    const ProcessResult typed = runCli({"sweep", "--surface", "expr", "--expr", formula,
+        "--optimizer", "gd", "--vary", "lr=0.01:0.1:log:3", "--format", "json"});
+    QCOMPARE(typed.exitCode, 0);
+    const QJsonObject typedRoot = QJsonDocument::fromJson(typed.out, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(typedRoot["surface"].toObject()["name"].toString(), QString("expr"));
+    QCOMPARE(typedRoot["surface"].toObject()["expression"].toString(), formula);
 }
 
 void TestSweep::cliSweepBadInput_data()
