@@ -3,6 +3,7 @@
 // frames at 15/s), the number that decides whether it fits in a slide deck.
 
 #include "metric_registry.h"
+#include "offscreen_application.h"
 #include "timing.h"
 
 #include "ui/animation_export.h"
@@ -17,20 +18,6 @@
 namespace optviz::bench {
 
 namespace {
-
-// After the ui.* metrics it is theirs; alone, one of its own, offscreen, never destroyed
-// (see ui_metrics.cpp).
-void ensureApplication()
-{
-    if (QCoreApplication::instance())
-        return;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "optviz-bench";
-    static char* argv[] = {name, nullptr};
-    new QApplication(argc, argv);
-}
 
 struct Export
 {

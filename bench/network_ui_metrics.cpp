@@ -5,6 +5,7 @@
 // on moons.
 
 #include "metric_registry.h"
+#include "offscreen_application.h"
 #include "timing.h"
 
 #include "ui/loss_plane_job.h"
@@ -23,20 +24,6 @@ namespace {
 constexpr int figureWidth = 1100; // the figure's part of a 1480-pixel window
 constexpr int figureHeight = 760;
 constexpr int frames = 40;
-
-// After the ui.* metrics (registered before these) it is theirs; alone, one of its own,
-// offscreen, never destroyed (see ui_metrics.cpp).
-void ensureApplication()
-{
-    if (QCoreApplication::instance())
-        return;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "optviz-bench";
-    static char* argv[] = {name, nullptr};
-    new QApplication(argc, argv);
-}
 
 std::optional<double> frameMs()
 {
