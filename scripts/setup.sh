@@ -30,7 +30,7 @@ jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 packages=(cmake ninja-build g++ pkg-config libeigen3-dev qt6-base-dev qt6-svg-dev
     libqcustomplot-dev fonts-dejavu-core qt6-tools-dev qt6-l10n-tools fonts-wqy-microhei
     qt6-translations-l10n libgif-dev desktop-file-utils qt6-datavisualization-dev
-    libqt6opengl6-dev qt6-declarative-dev libgl1-mesa-dri)
+    libqt6opengl6-dev qt6-declarative-dev libgl1-mesa-dri xvfb)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -88,9 +88,33 @@ void LessonPanel::updateTitleFont()
 
 void LessonPanel::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         updateTitleFont(); // presentation mode enlarges the window's font
+        fitButtons();
+    }
     QWidget::changeEvent(event);
+}
+
+void LessonPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitButtons();
+}
+
+void LessonPanel::fitButtons()
+{
+    // The words when the row has room for them at its preferred size, else the arrows.
+    // The buttons' minimum is the arrow's, so that the words never hold the dock (and
+    // the window) wider.
+    const int arrowWidth = fontMetrics().horizontalAdvance(QStringLiteral("◀")) * 3;
+    for (QPushButton* button : {previousButton_, nextButton_})
+        button->setMinimumWidth(arrowWidth);
+    previousButton_->setText(tr("◀ Previous"));
+    nextButton_->setText(tr("Next ▶"));
+    if (layout()->sizeHint().width() <= width())
+        return;
+    previousButton_->setText(QStringLiteral("◀"));
+    nextButton_->setText(QStringLiteral("▶"));
 }
 
 } // namespace optviz

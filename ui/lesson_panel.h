@@ -41,9 +41,13 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void updateTitleFont();
+    // Previous / Next show only their arrows when the dock is too narrow for the words
+    // (a 1024×768 projector in presentation mode); their tooltips say what they do.
+    void fitButtons();
 
     int lessonIndex_ = -1;
     QLabel* titleLabel_ = nullptr;

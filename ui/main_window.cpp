@@ -19,6 +19,7 @@
 #include "surface_panel.h"
 #include "trajectory_export.h"
 #include "translation.h"
+#include "window_fit.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -38,6 +39,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QWindow>
 
 namespace optviz {
 
@@ -82,6 +84,10 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     workspaceTabs_->setTabToolTip(
         1, tr("Optimizers training a small neural network on a data set (Ctrl+2)"));
     setCentralWidget(workspaceTabs_);
+    // The figures lay themselves out for the room they get (the loss plot under the map
+    // when narrow): their own minimum must not hold the window wider than a projector.
+    figure_->setMinimumSize(360, 300);
+    networkWorkspace_->setMinimumSize(360, 300);
     setAcceptDrops(true);
     statusBar()->addPermanentWidget(progressLabel_);
     sessionTimer_->setSingleShot(true);
@@ -92,13 +98,15 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     createDocks();
     connectParts();
 
-    if (!restoreGeometry(settings_.windowGeometry())) {
-        // Large enough for both panels beside the figure, never larger than the screen.
-        const QRect available = screen()->availableGeometry();
-        resize(std::min(1480, available.width() * 19 / 20),
-            std::min(920, available.height() * 19 / 20));
-    }
-    restoreState(settings_.windowState());
+    // A session saved on a larger screen is fitted into this one; a dock arrangement
+    // saved on a wide screen does not suit a compact one (and back): restoreState() refuses
+    // a state of the other kind, and the arrangement for this screen is made instead.
+    compact_ = isCompactScreen(screen());
+    if (!restoreGeometry(settings_.windowGeometry()))
+        setGeometry(initialWindowGeometry(screen()->availableGeometry()));
+    if (!restoreState(settings_.windowState(), dockStateVersion()))
+        arrangeDocks();
+    fitIntoScreen();
     view3DSized_ = !view3DDock_->isHidden(); // a session's 3-D dock keeps its size
     if (settings_.presentationMode())
         setPresentationMode(true);
@@ -321,14 +329,23 @@ void MainWindow::createDocks()
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name); // for saveState()
         d->setWidget(widget);
+        d->setMinimumWidth(160); // narrow screens: a panel scrolls, the window never grows
         addDockWidget(area, d);
         viewMenu_->addAction(d->toggleViewAction());
         return d;
     };
-    surfaceDock_ = dock(tr("Surface"), "surfaceDock", surfacePanel_, Qt::LeftDockWidgetArea);
-    dock(tr("Optimizers"), "optimizersDock", optimizerPanel_, Qt::RightDockWidgetArea);
-    inspectorDock_
-        = dock(tr("Step inspector"), "inspectorDock", inspector_, Qt::LeftDockWidgetArea);
+    // Panels whose content can grow (a long formula, a diverged run's numbers) scroll
+    // inside their dock: no text widens the window past the screen. The optimizers'
+    // cards and the lesson's text scroll on their own (ui/lesson_panel.cpp keeps its
+    // buttons from widening it).
+    // Tabbed docks show their tabs on top, where a tab bar is looked for.
+    setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
+    surfaceDock_ = dock(
+        tr("Surface"), "surfaceDock", inScrollArea(surfacePanel_, this), Qt::LeftDockWidgetArea);
+    optimizersDock_
+        = dock(tr("Optimizers"), "optimizersDock", optimizerPanel_, Qt::RightDockWidgetArea);
+    inspectorDock_ = dock(tr("Step inspector"), "inspectorDock", inScrollArea(inspector_, this),
+        Qt::LeftDockWidgetArea);
     inspectorDock_->setToolTip(tr("The numbers behind the chosen optimizer's current step"));
     // The lesson shares the left column with the surface, as a tab raised when a lesson
     // opens; it stays hidden for scenes without a text.
@@ -341,9 +358,9 @@ void MainWindow::createDocks()
     hyperparameterPanel_ = new HyperparameterMapPanel(this);
     basinsPanel_ = new BasinsPanel(this);
     QDockWidget* mapDock = dock(tr("Hyperparameter map"), "hyperparameterMapDock",
-        hyperparameterPanel_, Qt::BottomDockWidgetArea);
-    QDockWidget* basinsDock
-        = dock(tr("Basins"), "basinsDock", basinsPanel_, Qt::BottomDockWidgetArea);
+        inScrollArea(hyperparameterPanel_, this), Qt::BottomDockWidgetArea);
+    QDockWidget* basinsDock = dock(
+        tr("Basins"), "basinsDock", inScrollArea(basinsPanel_, this), Qt::BottomDockWidgetArea);
     tabifyDockWidget(mapDock, basinsDock);
     mapDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     basinsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
@@ -357,6 +374,7 @@ void MainWindow::createDocks()
     // menu, Ctrl+3), and it computes only while open.
     surface3DView_ = new Surface3DView(this);
     view3DDock_ = dock(tr("3-D view"), "view3DDock", surface3DView_, Qt::RightDockWidgetArea);
+    analysisDocks_ = {mapDock, basinsDock};
     view3DDock_->setToolTip(tr("The surface in 3-D with the paths on it; drag to rotate"));
     view3DDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     addAction(view3DDock_->toggleViewAction()); // in full screen
@@ -374,6 +392,97 @@ void MainWindow::createDocks()
     auto* toolbar = addToolBar(tr("Playback"));
     toolbar->setObjectName("playbackToolBar");
     toolbar->addWidget(playbackBar_);
+}
+
+int MainWindow::dockStateVersion() const
+{
+    // saveState()'s version tells the two arrangements apart (restoreState() refuses the
+    // other's): a layout arranged on the projector is not forced onto the desk's 4K screen.
+    return compact_ ? 2 : 1;
+}
+
+void MainWindow::arrangeDocks()
+{
+    // Wide screens: the surface (with the lesson as a tab) and the inspector on the left,
+    // the optimizers on the right. Compact screens (a 1024×768 projector, a 1280×720
+    // beamer): every panel as a tab of one right-hand column, so that the figure keeps
+    // two thirds of the width; the lesson's tab is raised when a lesson opens.
+    for (QDockWidget* dock :
+        {surfaceDock_, lessonDock_, inspectorDock_, optimizersDock_, view3DDock_})
+        dock->setFloating(false);
+    if (compact_) {
+        addDockWidget(Qt::RightDockWidgetArea, optimizersDock_);
+        for (QDockWidget* dock : {lessonDock_, surfaceDock_, inspectorDock_, view3DDock_}) {
+            addDockWidget(Qt::RightDockWidgetArea, dock);
+            tabifyDockWidget(optimizersDock_, dock);
+        }
+        optimizersDock_->raise();
+        resizeDocks({optimizersDock_}, {std::clamp(width() * 34 / 100, 300, 420)}, Qt::Horizontal);
+    } else {
+        addDockWidget(Qt::LeftDockWidgetArea, surfaceDock_);
+        addDockWidget(Qt::LeftDockWidgetArea, lessonDock_);
+        tabifyDockWidget(surfaceDock_, lessonDock_);
+        addDockWidget(Qt::LeftDockWidgetArea, inspectorDock_);
+        addDockWidget(Qt::RightDockWidgetArea, optimizersDock_);
+        addDockWidget(Qt::RightDockWidgetArea, view3DDock_);
+        surfaceDock_->raise();
+    }
+    for (QDockWidget* dock : analysisDocks_)
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (analysisDocks_.size() == 2)
+        tabifyDockWidget(analysisDocks_[0], analysisDocks_[1]);
+}
+
+void MainWindow::fitIntoScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    // A window manager's frame (title bar, borders) around the client area.
+    const QMargins frame(geometry().left() - frameGeometry().left(),
+        geometry().top() - frameGeometry().top(), frameGeometry().right() - geometry().right(),
+        frameGeometry().bottom() - geometry().bottom());
+    if (isMaximized() || isFullScreen() || available.contains(frameGeometry()))
+        return;
+    const QRect fitted = fittedFrame(frameGeometry(), available);
+    setGeometry(fitted.marginsRemoved(frame));
+}
+
+void MainWindow::followScreen()
+{
+    // The laptop plugged into the projector: mirrored, its screen drops to 1024×768; or
+    // the window is dragged to the other screen.
+    const bool compact = isCompactScreen(screen());
+    if (compact != compact_) {
+        compact_ = compact;
+        if (!presenting_)
+            arrangeDocks();
+    }
+    fitIntoScreen();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (screenWatched_ || !windowHandle())
+        return;
+    screenWatched_ = true;
+    auto watch = [this](QScreen* screen) {
+        if (screen)
+            connect(screen, &QScreen::availableGeometryChanged, this, &MainWindow::followScreen,
+                Qt::UniqueConnection);
+    };
+    watch(screen());
+    connect(windowHandle(), &QWindow::screenChanged, this, [this, watch](QScreen* screen) {
+        watch(screen);
+        followScreen();
+    });
+    fitIntoScreen(); // the frame is known once shown
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    // The playback bar drops its texts rather than widen the window (its tooltips stay).
+    playbackBar_->setCompact(width() < playbackBar_->fullWidth() + 16);
 }
 
 void MainWindow::connectParts()
@@ -667,7 +776,7 @@ void MainWindow::setPresentationMode(bool on)
         for (QWidget* widget : std::as_const(hiddenForNetwork_))
             widget->show();
         hiddenForNetwork_.clear();
-        normalState_ = saveState();
+        normalState_ = saveState(dockStateVersion());
         if (workspace_ == Workspace::Network)
             hideSurfaceDocks();
         surfaceDock_->hide();
@@ -676,9 +785,11 @@ void MainWindow::setPresentationMode(bool on)
         QFont font = QApplication::font();
         font.setPointSizeF(font.pointSizeF() * 1.5);
         setFont(font);
+        playbackBar_->setCompact(width() < playbackBar_->fullWidth() + 16);
     } else {
         setFont(QFont()); // back to the application's font
-        restoreState(normalState_);
+        playbackBar_->setCompact(width() < playbackBar_->fullWidth() + 16);
+        restoreState(normalState_, dockStateVersion());
         statusBar()->show();
         if (!scene_.title.isEmpty() || !scene_.text.isEmpty())
             lessonDock_->show(); // a lesson opened while presenting stays in view
@@ -1023,7 +1134,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         widget->show();
     hiddenForNetwork_.clear();
     // The docks as the teacher arranged them, not as presentation mode hid them.
-    settings_.setWindowState(presenting_ ? normalState_ : saveState());
+    settings_.setWindowState(presenting_ ? normalState_ : saveState(dockStateVersion()));
     settings_.sync();
     event->accept();
 }

@@ -83,6 +83,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -93,6 +95,14 @@ private:
     // next start (the window is translated once, when it is built).
     void addLanguageMenu(QMenu* view);
     void createDocks();
+    // The docks' arrangement for this screen: panels beside the figure on a wide screen,
+    // one column of tabs on a compact one (ui/window_fit.h).
+    void arrangeDocks();
+    int dockStateVersion() const;
+    // Keeps the whole window on its screen's available area (a session restored from a
+    // larger screen, a resolution that drops when the projector is plugged in).
+    void fitIntoScreen();
+    void followScreen();
     void connectParts();
     void updateRecentMenu();
     void updateTitle();
@@ -134,6 +144,10 @@ private:
     LessonPanel* lessonPanel_;
     QDockWidget* lessonDock_ = nullptr;
     QDockWidget* surfaceDock_ = nullptr;
+    QDockWidget* optimizersDock_ = nullptr;
+    QList<QDockWidget*> analysisDocks_; // the hyperparameter map and the basins
+    bool compact_ = false; // a screen narrower than compactScreenWidth
+    bool screenWatched_ = false;
     HyperparameterMapPanel* hyperparameterPanel_ = nullptr;
     BasinsPanel* basinsPanel_ = nullptr;
     Surface3DView* surface3DView_ = nullptr;

@@ -134,7 +134,7 @@ NetworkFigure::NetworkFigure(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus); // so that the window's Space, → and R reach the runs
     // The columns' widths are known once laid out: fit the texts then, before drawing.
     connect(this, &QCustomPlot::afterLayout, this, &NetworkFigure::elideTexts);
-    setMinimumSize(480, 360);
+    setMinimumSize(320, 240); // a 1024×768 projector with the lesson beside it
     rebuild();
 }
 

@@ -124,8 +124,8 @@ PlaybackBar::PlaybackBar(QWidget* parent)
     layout->addWidget(speedLabel_);
 
     layout->addWidget(separator(this));
-    auto* budgetCaption = new QLabel(tr("budget"), this);
-    layout->addWidget(budgetCaption);
+    budgetCaption_ = new QLabel(tr("budget"), this);
+    layout->addWidget(budgetCaption_);
     budgetBox_ = new QSpinBox(this);
     budgetBox_->setRange(0, int(Scene::maxSteps));
     budgetBox_->setGroupSeparatorShown(true); // 10,000,000 reads at a glance
@@ -136,8 +136,8 @@ PlaybackBar::PlaybackBar(QWidget* parent)
     const QString budgetTip = tr("Step budget: how many steps each optimizer takes, up to "
                                  "10,000,000. Type a number and press Enter.");
     budgetBox_->setToolTip(budgetTip);
-    budgetCaption->setToolTip(budgetTip);
-    budgetCaption->setBuddy(budgetBox_);
+    budgetCaption_->setToolTip(budgetTip);
+    budgetCaption_->setBuddy(budgetBox_);
     connect(budgetBox_, &QSpinBox::valueChanged, this, [this](int value) {
         if (value == scene_.steps)
             return;
@@ -242,10 +242,36 @@ void PlaybackBar::showMode()
     // race from step 0 (the window switches to Animate).
 }
 
+void PlaybackBar::setCompact(bool compact)
+{
+    if (compact == compact_)
+        return;
+    compact_ = compact;
+    for (QToolButton* button : {playButton_, stepButton_, resetButton_})
+        button->setToolButtonStyle(compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    speedCaption_->setVisible(!compact);
+    budgetCaption_->setVisible(!compact);
+    updateMetrics();
+}
+
+int PlaybackBar::fullWidth() const
+{
+    if (!compact_)
+        return sizeHint().width();
+    // What the hidden texts add back: the captions and each button's text.
+    int width = sizeHint().width() + speedCaption_->sizeHint().width()
+        + budgetCaption_->sizeHint().width() + 2 * layout()->spacing();
+    const QFontMetrics metrics = fontMetrics();
+    for (const QToolButton* button : {playButton_, stepButton_, resetButton_})
+        width += metrics.horizontalAdvance(button->text()) + metrics.averageCharWidth() * 2;
+    width += fontMetrics().averageCharWidth() * 6; // the speed slider's width when full
+    return width;
+}
+
 void PlaybackBar::updateMetrics()
 {
     const QFontMetrics metrics = fontMetrics();
-    speedSlider_->setFixedWidth(metrics.averageCharWidth() * 16);
+    speedSlider_->setFixedWidth(metrics.averageCharWidth() * (compact_ ? 10 : 16));
     speedLabel_->setFixedWidth(metrics.horizontalAdvance(tr("100000 steps/s")) + 4);
     // The play button keeps its width when its text flips between Play and Pause.
     const QString shown = playButton_->text();
@@ -255,7 +281,7 @@ void PlaybackBar::updateMetrics()
         width = std::max(width, playButton_->sizeHint().width());
     }
     playButton_->setText(shown);
-    playButton_->setMinimumWidth(width);
+    playButton_->setMinimumWidth(compact_ ? 0 : width);
 }
 
 void PlaybackBar::changeEvent(QEvent* event)

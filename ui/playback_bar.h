@@ -36,6 +36,13 @@ public:
     double speed() const { return speed_; }
     void setMode(PlaybackMode mode);
     PlaybackMode mode() const { return mode_; }
+    // Compact: icons without text and no captions, for a window narrower than the bar's
+    // full width (a 1024×768 projector, presentation mode's large type). The tooltips
+    // still say everything.
+    void setCompact(bool compact);
+    bool isCompact() const { return compact_; }
+    // The width the bar needs with its texts (whatever it shows now).
+    int fullWidth() const;
 
     // The speed slider: 1, 1.5, 2, 3, 5, 7, 10, … 100000 steps per second, then "max".
     static int speedPosition(double stepsPerSecond);
@@ -71,6 +78,8 @@ private:
     void updateMetrics();
 
     Scene scene_;
+    bool compact_ = false;
+    QLabel* budgetCaption_ = nullptr;
     bool playing_ = false;
     double speed_ = 60.0;
     PlaybackMode mode_ = PlaybackMode::Animate;

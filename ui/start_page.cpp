@@ -7,8 +7,11 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace optviz {
 
@@ -60,7 +63,10 @@ StartPage::StartPage(bool showAtStart, QWidget* parent)
     bottom->addWidget(buttons);
     layout->addLayout(bottom);
 
-    resize(760, 680);
+    // As large as the lessons need, but inside the screen (a 1024×768 projector, a
+    // 1280×720 beamer): the list scrolls.
+    const QRect available = (parent ? parent->screen() : screen())->availableGeometry();
+    resize(std::min(760, available.width() * 9 / 10), std::min(680, available.height() * 85 / 100));
 }
 
 bool StartPage::showAtStart() const
