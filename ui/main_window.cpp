@@ -108,6 +108,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         arrangeDocks();
     fitIntoScreen();
     view3DSized_ = !view3DDock_->isHidden(); // a session's 3-D dock keeps its size
+    for (QDockWidget* dock : analysisDocks_)
+        analysisSized_ = analysisSized_ || !dock->isHidden();
     if (settings_.presentationMode())
         setPresentationMode(true);
 
@@ -332,6 +334,12 @@ void MainWindow::createDocks()
         d->setMinimumWidth(160); // narrow screens: a panel scrolls, the window never grows
         addDockWidget(area, d);
         viewMenu_->addAction(d->toggleViewAction());
+        // Opened from the View menu (or its shortcut), a dock that is one tab of several
+        // comes to the front: on a compact screen every panel is a tab.
+        connect(d->toggleViewAction(), &QAction::triggered, d, [d](bool shown) {
+            if (shown)
+                d->raise();
+        });
         return d;
     };
     // Panels whose content can grow (a long formula, a diverged run's numbers) scroll
@@ -367,6 +375,15 @@ void MainWindow::createDocks()
     addActions({mapDock->toggleViewAction(), basinsDock->toggleViewAction()}); // in full screen
     mapDock->hide();
     basinsDock->hide();
+    // First opened, the maps get two fifths of the height: a strip of 100 pixels shows
+    // no map. Later the teacher's sizes stay (and a session's open dock keeps its size).
+    for (QDockWidget* analysis : {mapDock, basinsDock})
+        connect(analysis, &QDockWidget::visibilityChanged, this, [this, analysis](bool visible) {
+            if (!visible || analysisSized_ || analysis->isFloating())
+                return;
+            analysisSized_ = true;
+            resizeDocks({analysis}, {height() * 2 / 5}, Qt::Vertical);
+        });
     connect(
         hyperparameterPanel_, &HyperparameterMapPanel::sceneEdited, this, &MainWindow::applyScene);
     connect(basinsPanel_, &BasinsPanel::sceneEdited, this, &MainWindow::applyScene);

@@ -153,6 +153,7 @@ private:
     Surface3DView* surface3DView_ = nullptr;
     QDockWidget* view3DDock_ = nullptr;
     bool view3DSized_ = false; // the 3-D dock got its first size
+    bool analysisSized_ = false; // the hyperparameter map's and basins' docks got theirs
     bool presenting_ = false;
     QByteArray normalState_; // the docks as they were before presentation mode
     PlaybackBar* playbackBar_;

@@ -17,6 +17,7 @@
 #include "ui/step_inspector.h"
 #include "ui/translation.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -255,7 +256,7 @@ void ScreenFit::smallMultiplesAndDocks()
     for (const char* name : {"hyperparameterMapDock", "basinsDock", "view3DDock"}) {
         auto* dock = window->findChild<QDockWidget*>(QLatin1String(name));
         QVERIFY(dock);
-        dock->show();
+        dock->toggleViewAction()->trigger(); // as the View menu does
         checkFits(QStringLiteral("dock-%1").arg(QLatin1String(name)));
     }
 }
