@@ -2,6 +2,7 @@
 
 #include "core/lr_schedule.h"
 #include "core/optimizer.h"
+#include "eliding_label.h"
 #include "parameter_control.h"
 #include "translation.h"
 
@@ -125,7 +126,16 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
     }
     connect(nameBox_, &QComboBox::activated, this, &OptimizerCard::onNameChosen);
     header->addWidget(nameBox_);
-    header->addStretch(1);
+
+    // The run's status in the header's free space: it never inserts a row, so the
+    // sliders below do not move when a run diverges during a drag.
+    statusLabel_ = new ElidingLabel(1, this);
+    QSizePolicy statusPolicy = statusLabel_->sizePolicy();
+    statusPolicy.setRetainSizeWhenHidden(true);
+    statusPolicy.setHorizontalStretch(1);
+    statusLabel_->setSizePolicy(statusPolicy);
+    statusLabel_->hide();
+    header->addWidget(statusLabel_, 1);
 
     duplicateButton_ = new QToolButton(this);
     duplicateButton_->setAutoRaise(true);
@@ -140,12 +150,6 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
     connect(removeButton_, &QToolButton::clicked, this, &OptimizerCard::removeRequested);
     header->addWidget(removeButton_);
     layout->addLayout(header);
-
-    statusLabel_ = new QLabel(this);
-    statusLabel_->setWordWrap(true);
-    statusLabel_->setTextFormat(Qt::PlainText);
-    statusLabel_->hide();
-    layout->addWidget(statusLabel_);
 
     essentialArea_ = new QWidget(this);
     auto* essentialLayout = new QVBoxLayout(essentialArea_);
@@ -473,7 +477,7 @@ void OptimizerCard::updateStatus()
         text = warning ? tr("⚠ %1").arg(statusText_) : statusText_;
     }
     statusLabel_->setText(text);
-    statusLabel_->setVisible(!text.isEmpty());
+    statusLabel_->setVisible(!text.isEmpty()); // its space stays reserved
     QPalette palette = statusLabel_->palette();
     palette.setColor(QPalette::WindowText,
         warning ? QColor(0xB0, 0x00, 0x20) : this->palette().color(QPalette::PlaceholderText));
