@@ -1,5 +1,6 @@
 #include "fine_slider.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QSignalBlocker>
 #include <QStyle>
@@ -37,6 +38,13 @@ double FineSlider::positionsPerPixel() const
         = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
     const int span = std::max(1, groove.width() - handle.width());
     return double(maximum() - minimum()) / span;
+}
+
+QRect FineSlider::handleRect() const
+{
+    QStyleOptionSlider option;
+    initStyleOption(&option);
+    return style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
 }
 
 double FineSlider::pixelOf(const QMouseEvent* event) const
@@ -107,10 +115,58 @@ void FineSlider::mouseMoveEvent(QMouseEvent* event)
     position = std::clamp(position, double(minimum()), double(maximum()));
     if (!fine)
         position = std::round(position);
+    moveTo(position);
+}
+
+void FineSlider::moveBy(double positions)
+{
+    moveTo(precise_ + positions);
+}
+
+void FineSlider::moveTo(double position)
+{
+    position = std::clamp(position, double(minimum()), double(maximum()));
     if (position == precise_)
         return;
     setPrecisePosition(position);
     emit preciseMoved(position);
+}
+
+void FineSlider::keyPressEvent(QKeyEvent* event)
+{
+    // As QAbstractSlider maps them, but counted from the precise position.
+    const bool reversed = invertedControls() != (layoutDirection() == Qt::RightToLeft);
+    const double single = singleStep();
+    switch (event->key()) {
+    case Qt::Key_Right:
+        moveBy(reversed ? -single : single);
+        break;
+    case Qt::Key_Left:
+        moveBy(reversed ? single : -single);
+        break;
+    case Qt::Key_Up:
+        moveBy(invertedControls() ? -single : single);
+        break;
+    case Qt::Key_Down:
+        moveBy(invertedControls() ? single : -single);
+        break;
+    case Qt::Key_PageUp:
+        moveBy(invertedControls() ? -pageStep() : pageStep());
+        break;
+    case Qt::Key_PageDown:
+        moveBy(invertedControls() ? pageStep() : -pageStep());
+        break;
+    case Qt::Key_Home:
+        moveTo(minimum());
+        break;
+    case Qt::Key_End:
+        moveTo(maximum());
+        break;
+    default:
+        QSlider::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 void FineSlider::mouseReleaseEvent(QMouseEvent* event)
@@ -138,12 +194,12 @@ void FineSlider::wheelEvent(QWheelEvent* event)
     if (notches == 0)
         return;
     const int perNotch = event->modifiers().testFlag(Qt::ShiftModifier) ? 1 : wheelPositions;
-    setValue(std::clamp(value() + notches * perNotch, minimum(), maximum()));
+    moveBy(double(notches * perNotch));
 }
 
 void FineSlider::sliderChange(SliderChange change)
 {
-    // Keys, the wheel, setValue(): the position is whole again.
+    // setValue(), a click on the groove: the position is whole again.
     if ((change == SliderValueChange || change == SliderRangeChange) && !settingPrecise_)
         precise_ = value();
     QSlider::sliderChange(change);

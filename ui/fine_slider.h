@@ -11,10 +11,11 @@ namespace optviz {
 //                finer than one position: the position becomes fractional
 //   ← → ↑ ↓      one position;  Page Up/Down: pageStep() positions;  Home/End: the ends
 //   wheel        wheelPositions positions a notch;  Shift+wheel: one position a notch
-// A drag reports its (possibly fractional) position through preciseMoved(); keys and the
-// wheel change value() and emit valueChanged() as any QSlider does.
-// setPrecisePosition() shows a fractional position silently, so that a value between
-// two positions (a fine drag, a typed value) is where the next fine drag starts.
+// Steps count from where the value really is: from a typed value between two positions,
+// → moves exactly one position's worth, not to the next whole position.
+// The hand's moves (drag, keys, wheel) are reported through preciseMoved(), with the
+// fractional position; setValue() and a click on the groove emit valueChanged() as in
+// any QSlider. setPrecisePosition() shows a fractional position silently.
 class FineSlider : public QSlider
 {
     Q_OBJECT
@@ -30,9 +31,12 @@ public:
     void setPrecisePosition(double position);
     // Positions per pixel of a normal drag at the current width.
     double positionsPerPixel() const;
+    // Where the handle is drawn (for tests, which press on it).
+    QRect handleRect() const;
 
 signals:
-    // A drag moved to `position`: a whole number, or fractional in fine mode.
+    // The hand moved the slider to `position` (fractional after a fine drag or from a
+    // value between positions).
     void preciseMoved(double position);
 
 protected:
@@ -40,11 +44,14 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void sliderChange(SliderChange change) override;
 
 private:
     double pixelOf(const QMouseEvent* event) const;
     int handlePositionAt(double pixel) const; // the position that centres the handle there
+    void moveBy(double positions); // a user's move: shown and reported
+    void moveTo(double position);
 
     double precise_ = 0.0;
     bool settingPrecise_ = false;
