@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -357,8 +358,15 @@ void OptimizerCard::publish()
         makeOptimizer(entry_.name, entry_.parameters); // catches Nesterov without momentum
         entry_.makeSchedule();
     } catch (const InvalidArgument& error) {
-        problem_ = QString::fromUtf8(error.what());
+        const QString problem = QString::fromUtf8(error.what());
+        const bool isNew = problem != problem_;
+        problem_ = problem;
         updateStatus();
+        // The header has room for a few words only: say it in full at once, where the
+        // user is looking, as a rejected entry does.
+        if (isNew && statusLabel_->isVisible() && statusLabel_->isElided())
+            QToolTip::showText(statusLabel_->mapToGlobal(QPoint(0, statusLabel_->height())),
+                statusLabel_->toolTip(), statusLabel_);
         return;
     }
     problem_.clear();
