@@ -1,6 +1,7 @@
 // The control panels through real input events: sliders, typed entries, buttons.
 
 #include "core/optimizer.h"
+#include "ui/eliding_label.h"
 #include "ui/optimizer_card.h"
 #include "ui/optimizer_panel.h"
 #include "ui/parameter_control.h"
@@ -558,7 +559,7 @@ void TestPanels::runStatusIsShown()
     panel.setScene(Scene::defaultScene());
     panel.show();
     panel.setRunStatus(1, "diverged at step 12");
-    QLabel* status = panel.card(1)->statusLabel();
+    ElidingLabel* status = panel.card(1)->statusLabel();
     QVERIFY(status->isVisible());
     QVERIFY(status->text().contains("diverged at step 12"));
     QVERIFY(!panel.card(0)->statusLabel()->isVisible());
@@ -672,7 +673,9 @@ void TestPanels::gradientSettings()
     QCOMPARE(noise->sliderValue(noise->slider()->maximum()), 1e3);
     noise->slider()->setValue(noise->sliderPosition(0.5));
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(lastScene(spy).gradient.noise, 0.501); // the grid's value, to 3 digits
+    // The grid's value, to 4 digits: 1000 positions over 10⁻³ … 10³, so position 451
+    // is 10^(−3 + 6·450/1000) = 0.501187…
+    QCOMPARE(lastScene(spy).gradient.noise, 0.5012);
     noise->slider()->setValue(0);
     QCOMPARE(spy.count(), 2);
     QCOMPARE(lastScene(spy).gradient.noise, 0.0);

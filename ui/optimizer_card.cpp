@@ -2,6 +2,7 @@
 
 #include "core/lr_schedule.h"
 #include "core/optimizer.h"
+#include "eliding_label.h"
 #include "parameter_control.h"
 #include "translation.h"
 
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -125,7 +127,16 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
     }
     connect(nameBox_, &QComboBox::activated, this, &OptimizerCard::onNameChosen);
     header->addWidget(nameBox_);
-    header->addStretch(1);
+
+    // The run's status in the header's free space: it never inserts a row, so the
+    // sliders below do not move when a run diverges during a drag.
+    statusLabel_ = new ElidingLabel(1, this);
+    QSizePolicy statusPolicy = statusLabel_->sizePolicy();
+    statusPolicy.setRetainSizeWhenHidden(true);
+    statusPolicy.setHorizontalStretch(1);
+    statusLabel_->setSizePolicy(statusPolicy);
+    statusLabel_->hide();
+    header->addWidget(statusLabel_, 1);
 
     duplicateButton_ = new QToolButton(this);
     duplicateButton_->setAutoRaise(true);
@@ -140,12 +151,6 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
     connect(removeButton_, &QToolButton::clicked, this, &OptimizerCard::removeRequested);
     header->addWidget(removeButton_);
     layout->addLayout(header);
-
-    statusLabel_ = new QLabel(this);
-    statusLabel_->setWordWrap(true);
-    statusLabel_->setTextFormat(Qt::PlainText);
-    statusLabel_->hide();
-    layout->addWidget(statusLabel_);
 
     essentialArea_ = new QWidget(this);
     auto* essentialLayout = new QVBoxLayout(essentialArea_);
@@ -353,8 +358,15 @@ void OptimizerCard::publish()
         makeOptimizer(entry_.name, entry_.parameters); // catches Nesterov without momentum
         entry_.makeSchedule();
     } catch (const InvalidArgument& error) {
-        problem_ = QString::fromUtf8(error.what());
+        const QString problem = QString::fromUtf8(error.what());
+        const bool isNew = problem != problem_;
+        problem_ = problem;
         updateStatus();
+        // The header has room for a few words only: say it in full at once, where the
+        // user is looking, as a rejected entry does.
+        if (isNew && statusLabel_->isVisible() && statusLabel_->isElided())
+            QToolTip::showText(statusLabel_->mapToGlobal(QPoint(0, statusLabel_->height())),
+                statusLabel_->toolTip(), statusLabel_);
         return;
     }
     problem_.clear();
@@ -473,7 +485,7 @@ void OptimizerCard::updateStatus()
         text = warning ? tr("⚠ %1").arg(statusText_) : statusText_;
     }
     statusLabel_->setText(text);
-    statusLabel_->setVisible(!text.isEmpty());
+    statusLabel_->setVisible(!text.isEmpty()); // its space stays reserved
     QPalette palette = statusLabel_->palette();
     palette.setColor(QPalette::WindowText,
         warning ? QColor(0xB0, 0x00, 0x20) : this->palette().color(QPalette::PlaceholderText));

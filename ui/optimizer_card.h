@@ -9,23 +9,26 @@
 
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QToolButton;
 class QWidget;
 
 namespace optviz {
 
+class ElidingLabel;
 class ParameterControl;
 
 // The controls of one optimizer instance (one OptimizerEntry):
-//   ▌[colour] [✓] [adam ▾]                       [⧉] [✕]
-//   ▌ diverged at step 12                        (only when there is a status)
-//   ▌ lr        [━━━━━●━━━━]  [0.001 ] ↺
+//   ▌[colour] [✓] [adam ▾]  ⚠ diverged at st…    [⧉] [✕]   (the status in the header,
+//   ▌ lr        [━━━━━●━━━━]  [0.001 ] ↺                      cut to fit, in full as
+//                                                             its tooltip)
 //   ▌ beta1     …
 //   ▌ ▸ Advanced (3)                             (eps, weight_decay, amsgrad, …)
 //   ▌ lr schedule [cosine ▾]
 //   ▌   T_max     [  500 ] ↺                     (the schedule's parameters, if any)
 // The strip on the left has the path's colour, so a card and its path read as one.
+// Nothing in the card changes size when the status or a value changes, so a slider
+// being dragged stays under the hand when the run diverges. Below a comfortable width
+// the sliders take lines of their own (ParameterControl); the header's buttons stay.
 // Edits that make an inconsistent optimizer (Nesterov without momentum) are shown in
 // the status line and not emitted; everything else emits entryChanged at once.
 class OptimizerCard : public QFrame
@@ -63,7 +66,8 @@ public:
     QComboBox* scheduleBox() const { return scheduleBox_; }
     ParameterControl* scheduleControl(std::string_view name) const;
     const QList<ParameterControl*>& scheduleControls() const { return scheduleControls_; }
-    QLabel* statusLabel() const { return statusLabel_; }
+    // Shown only while there is a status; its space in the header is kept either way.
+    ElidingLabel* statusLabel() const { return statusLabel_; }
 
     // The hyperparameters shown without unfolding "Advanced": the ones a lesson varies.
     static bool isEssentialParameter(std::string_view name);
@@ -102,7 +106,7 @@ private:
     QComboBox* nameBox_ = nullptr;
     QToolButton* duplicateButton_ = nullptr;
     QToolButton* removeButton_ = nullptr;
-    QLabel* statusLabel_ = nullptr;
+    ElidingLabel* statusLabel_ = nullptr;
     QWidget* essentialArea_ = nullptr;
     QToolButton* advancedButton_ = nullptr;
     QWidget* advancedArea_ = nullptr;

@@ -1,5 +1,6 @@
 #include "parameter_control.h"
 
+#include "number_text.h"
 #include "translation.h"
 
 #include <QCheckBox>
@@ -9,7 +10,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QToolTip>
@@ -24,21 +24,17 @@ namespace optviz {
 
 namespace {
 
-// Log sliders: this many positions per decade, ~2.3 % per position.
-constexpr int positionsPerDecade = 100;
+// Log sliders: this many positions over the travel, whatever its decades (lr's seven:
+// 1.6 % per position), so that a pixel of a 200–300 px slider is a small step.
+constexpr int logPositions = 1000;
+// Linear sliders: at least this many positions (a round step: 500 … 5000 of them).
+constexpr int linearPositions = 500;
+// Page Up/Down: this fraction of the travel.
+constexpr int pagesPerTravel = 20;
 
 QString toQString(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-// `value` to `digits` significant digits, as the nearest double to that decimal, so
-// that a dragged learning rate reads "0.00316", not "0.0031622776601683794".
-double roundSignificant(double value, int digits)
-{
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-    return std::strtod(buffer, nullptr);
 }
 
 double roundDecimals(double value, int decimals)
@@ -84,11 +80,12 @@ ParameterControl::ParameterControl(const ParameterSpec& spec, QWidget* parent)
     case Scale::Log:
     case Scale::Linear: {
         chooseSliderTravel();
-        slider_ = new QSlider(Qt::Horizontal, this);
+        slider_ = new FineSlider(this);
         slider_->setFocusPolicy(Qt::StrongFocus);
         slider_->installEventFilter(this);
         updateSliderGeometry();
         connect(slider_, &QSlider::valueChanged, this, &ParameterControl::onSliderMoved);
+        connect(slider_, &FineSlider::preciseMoved, this, &ParameterControl::onSliderDragged);
         layout_->addWidget(slider_, 0, 1);
 
         entry_ = new QLineEdit(this);
@@ -217,15 +214,13 @@ void ParameterControl::setSliderRange(double low, double high)
 void ParameterControl::updateSliderGeometry()
 {
     if (spec_.scale == Scale::Log) {
-        const int steps
-            = std::max(1, int(std::ceil(std::log10(high_ / low_) * positionsPerDecade - 1e-9)));
         firstPosition_ = 0;
-        lastPosition_ = (zeroAtStart_ ? 1 : 0) + steps;
+        lastPosition_ = (zeroAtStart_ ? 1 : 0) + logPositions;
     } else {
         // A round step (0.001 for [0, 1), 0.1 for [−180, 180]) so that every position
         // is a short decimal.
         const double span = high_ - low_;
-        step_ = std::pow(10.0, std::floor(std::log10(span / 500.0)));
+        step_ = std::pow(10.0, std::floor(std::log10(span / linearPositions)));
         decimals_ = std::max(0, int(-std::floor(std::log10(step_) + 1e-9)));
         const int steps = int(std::lround(span / step_));
         firstPosition_ = (spec_.minimumExclusive && low_ == spec_.minimum) ? 1 : 0;
@@ -234,45 +229,69 @@ void ParameterControl::updateSliderGeometry()
     const QSignalBlocker blocker(slider_);
     slider_->setRange(firstPosition_, lastPosition_);
     slider_->setSingleStep(1);
-    slider_->setPageStep(std::max(1, (lastPosition_ - firstPosition_) / 20));
+    slider_->setPageStep(std::max(1, (lastPosition_ - firstPosition_) / pagesPerTravel));
+}
+
+double ParameterControl::precisePosition(double value) const
+{
+    const double first = firstPosition_;
+    const double last = lastPosition_;
+    if (spec_.scale == Scale::Log) {
+        const int base = zeroAtStart_ ? 1 : 0;
+        if (zeroAtStart_ && value <= 0.0)
+            return 0.0;
+        if (value <= low_)
+            return base;
+        if (value >= high_)
+            return last;
+        const double steps = last - base;
+        return base + steps * std::log(value / low_) / std::log(high_ / low_);
+    }
+    return std::clamp((value - low_) / step_, first, last);
 }
 
 int ParameterControl::sliderPosition(double value) const
 {
-    if (spec_.scale == Scale::Log) {
-        const int base = zeroAtStart_ ? 1 : 0;
-        if (zeroAtStart_ && value <= 0.0)
-            return 0;
-        if (value <= low_)
-            return base;
-        if (value >= high_)
-            return lastPosition_;
-        const int steps = lastPosition_ - base;
-        return base + int(std::lround(steps * std::log(value / low_) / std::log(high_ / low_)));
-    }
-    const long position = std::lround((value - low_) / step_);
-    return int(std::clamp<long>(position, firstPosition_, lastPosition_));
+    return int(std::lround(precisePosition(value)));
 }
 
-double ParameterControl::sliderValue(int position) const
+double ParameterControl::sliderValueAt(double position) const
 {
-    position = std::clamp(position, firstPosition_, lastPosition_);
+    position = std::clamp(position, double(firstPosition_), double(lastPosition_));
+    const bool whole = position == std::round(position);
     if (spec_.scale == Scale::Log) {
         const int base = zeroAtStart_ ? 1 : 0;
-        if (zeroAtStart_ && position == 0)
-            return 0.0;
+        if (zeroAtStart_ && position < base)
+            return position < 0.5 ? 0.0 : low_; // between 0 and the travel: no log scale
         if (position == base)
             return low_;
         if (position == lastPosition_)
             return high_;
-        const double t = double(position - base) / double(lastPosition_ - base);
-        return roundSignificant(low_ * std::pow(high_ / low_, t), 3);
+        const double t = (position - base) / double(lastPosition_ - base);
+        // "0.00316", not "0.0031622776601683794".
+        return roundedToSignificant(low_ * std::pow(high_ / low_, t), 4);
     }
-    if (position == 0)
+    if (position == 0.0)
         return low_;
-    if (double(position) * step_ >= high_ - low_)
+    if (position * step_ >= high_ - low_)
         return high_;
-    return roundDecimals(low_ + position * step_, decimals_);
+    // Whole positions are grid values; a fine drag adds one decimal.
+    const double value = roundDecimals(low_ + position * step_, decimals_ + (whole ? 0 : 1));
+    if (spec_.accepts(value))
+        return value;
+    return roundDecimals(low_ + std::round(position) * step_, decimals_); // an excluded end
+}
+
+double ParameterControl::sliderValue(int position) const
+{
+    return sliderValueAt(position);
+}
+
+QString ParameterControl::displayText(double value) const
+{
+    if (spec_.scale == Scale::Log || spec_.scale == Scale::Linear)
+        return numberText(value);
+    return formatQ(spec_, value);
 }
 
 void ParameterControl::setValue(double value)
@@ -308,18 +327,12 @@ void ParameterControl::applyUserValue(double value)
 void ParameterControl::showValue()
 {
     if (slider_) {
-        const int position = sliderPosition(value_);
-        if (slider_->value() != position) {
-            const QSignalBlocker blocker(slider_);
-            slider_->setValue(position);
-        }
+        // Where the value really is (between positions for a typed value), so that a
+        // fine drag continues from it.
+        slider_->setPrecisePosition(precisePosition(value_));
     }
-    if (entry_) {
-        entry_->setText(formatQ(spec_, value_));
-        entry_->setCursorPosition(0); // a long value shows its leading digits
-        entryValid_ = true;
-        showEntryProblem(entry_, QString(), entry_->property("validToolTip").toString());
-    }
+    if (entry_)
+        showSliderValue();
     if (auto* box = qobject_cast<QSpinBox*>(spinBox_)) {
         const QSignalBlocker blocker(box);
         box->setValue(int(value_));
@@ -340,12 +353,37 @@ void ParameterControl::onSliderMoved(int position)
     if (value == value_)
         return;
     value_ = value;
-    entry_->setText(formatQ(spec_, value_));
-    entry_->setCursorPosition(0);
-    entryValid_ = true;
-    showEntryProblem(entry_, QString(), entry_->property("validToolTip").toString());
-    resetButton_->setEnabled(!isDefault());
+    showSliderValue();
     emit valueChanged(value_);
+}
+
+void ParameterControl::onSliderDragged(double position)
+{
+    const double value = sliderValueAt(position);
+    if (value == value_)
+        return;
+    value_ = value;
+    showSliderValue();
+    emit valueChanged(value_);
+}
+
+void ParameterControl::showSliderValue()
+{
+    // A fixed-width field: new text never changes the layout, so the slider under the
+    // hand stays where it is.
+    const QString shown = displayText(value_);
+    const QString exact = formatQ(spec_, value_);
+    QString tip = entry_->property("baseToolTip").toString();
+    if (shown != exact)
+        tip += QStringLiteral("<br><nobr>") + tr("Exact value: %1").arg(exact)
+            + QStringLiteral("</nobr>");
+    entry_->setProperty("validToolTip", tip);
+    // While the user edits the field it holds the exact value (see eventFilter()).
+    entry_->setText(entry_->hasFocus() ? exact : shown);
+    entry_->setCursorPosition(0); // a long value shows its leading digits
+    entryValid_ = true;
+    showEntryProblem(entry_, QString(), tip);
+    resetButton_->setEnabled(!isDefault());
 }
 
 QString ParameterControl::problemWith(const QString& typed, double& parsed) const
@@ -384,6 +422,10 @@ void ParameterControl::onEntryEdited(const QString& text)
 
 void ParameterControl::commitEntry()
 {
+    if (entryValid_ && !entry_->isModified()) {
+        showValue(); // nothing typed: keep the exact value, not the rounded text
+        return;
+    }
     double parsed = 0.0;
     const QString problem = problemWith(entry_->text(), parsed);
     if (!problem.isEmpty()) {
@@ -450,14 +492,21 @@ void ParameterControl::updateToolTips()
                          .arg(QStringLiteral("%1"), QStringLiteral("%2"), formatQ(spec_, step_));
         travel = travel.arg(formatQ(spec_, low_), formatQ(spec_, high_));
         slider_->setToolTip(main + QStringLiteral("<br><nobr>%1 ").arg(travel)
-            + tr("The box takes any accepted value.") + QStringLiteral("</nobr>"));
+            + tr("The box takes any accepted value.") + QStringLiteral("</nobr><br><nobr>")
+            + tr("Hold Shift while dragging for 10× finer steps. Arrow keys: one step; "
+                 "Page Up/Down: %1 steps.")
+                  .arg(slider_->pageStep())
+            + QStringLiteral("</nobr><br><nobr>")
+            + tr("Mouse wheel (once the slider has focus): %1 steps a notch, with Shift one.")
+                  .arg(FineSlider::wheelPositions)
+            + QStringLiteral("</nobr>"));
         const QString entryTip = main + QStringLiteral("<br><nobr>")
             + tr("Type an exact value, e.g. %1 or 1e-3, then Enter.")
                   .arg(formatQ(spec_, spec_.defaultValue))
             + QStringLiteral("</nobr>");
-        entry_->setProperty("validToolTip", entryTip);
+        entry_->setProperty("baseToolTip", entryTip);
         if (entryValid_)
-            entry_->setToolTip(entryTip);
+            showSliderValue(); // the tooltip with the exact value
     }
     if (spinBox_)
         spinBox_->setToolTip(main + QStringLiteral("<br><nobr>")
@@ -480,7 +529,8 @@ void ParameterControl::updateMetrics()
     // for a projector. Every control uses the same label width, so sliders line up.
     const QFontMetrics metrics = fontMetrics();
     label_->setFixedWidth(labelWidth(metrics));
-    const int entryWidth = metrics.horizontalAdvance(QStringLiteral("0.000316")) + 16;
+    // From the widest 4-digit value, not from the text shown: nothing moves as it changes.
+    const int entryWidth = numberFieldWidth(metrics);
     if (entry_)
         entry_->setFixedWidth(entryWidth);
     if (spinBox_) {
@@ -554,6 +604,11 @@ bool ParameterControl::eventFilter(QObject* watched, QEvent* event)
         revertEntry();
         return true;
     }
+    // The field shows 4 significant digits, but whoever edits it starts from the exact
+    // value; leaving it unedited shows the short form again.
+    if (watched == entry_ && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)
+        && entryValid_ && !entry_->isModified())
+        showSliderValue();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/parameter.h"
+#include "fine_slider.h"
 
 #include <QWidget>
 
@@ -9,7 +10,6 @@ class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
-class QSlider;
 class QToolButton;
 
 namespace optviz {
@@ -22,10 +22,14 @@ namespace optviz {
 //   Boolean  name  [check box]                           ↺
 // Where the width does not leave a useful slider beside the entry (a projector font in
 // a narrow dock), the slider moves to a line of its own below the name and the entry.
-// The slider travels over a useful part of the range (lr: 1e-6 … 10) while the entry
-// accepts every value the spec accepts; text it does not accept turns red, says why in
-// its tooltip and is never applied. valueChanged() fires continuously while the slider
-// is dragged and once per committed entry; setValue() never emits.
+// The slider travels over a useful part of the range (lr: 1e-6 … 10) in 1000 steps
+// (log) or round steps (linear), with the fine drag, keys and wheel of FineSlider; the
+// entry accepts every value the spec accepts and keeps a typed value exactly. Text it
+// does not accept turns red, says why in its tooltip and is never applied. The entry
+// shows 4 significant digits (the exact value in its tooltip, and in the field while
+// it is being edited) in a width that does not depend on the value, so nothing moves
+// while the slider is dragged. valueChanged() fires continuously while the slider is
+// dragged and once per committed entry; setValue() never emits.
 class ParameterControl : public QWidget
 {
     Q_OBJECT
@@ -52,13 +56,21 @@ public:
     double sliderHigh() const { return high_; }
     int sliderPosition(double value) const;
     double sliderValue(int position) const;
+    // The continuous mapping behind them: a fractional position (a fine drag) gives a
+    // value rounded to 4 significant digits (log) or one decimal finer than the grid
+    // (linear); precisePosition() is its inverse, clamped to the travel.
+    double sliderValueAt(double position) const;
+    double precisePosition(double value) const;
+
+    // What the entry shows for `value` when it is not being edited.
+    QString displayText(double value) const;
 
     // True unless the entry holds text that was rejected.
     bool isEntryValid() const { return entryValid_; }
 
     // The parts, for tests and for the owner's layout; null where the scale has none.
     QLabel* label() const { return label_; }
-    QSlider* slider() const { return slider_; }
+    FineSlider* slider() const { return slider_; }
     QLineEdit* entry() const { return entry_; }
     QAbstractSpinBox* spinBox() const { return spinBox_; }
     QCheckBox* checkBox() const { return checkBox_; }
@@ -90,7 +102,9 @@ private:
     void updateSliderGeometry();
     void applyUserValue(double value); // a value the user chose: show it, emit
     void showValue(); // updates every part from value_, silently
-    void onSliderMoved(int position);
+    void onSliderMoved(int position); // keys, wheel, setValue(): whole positions
+    void onSliderDragged(double position); // a drag, fractional in fine mode
+    void showSliderValue(); // the entry and ↺ after the slider chose value_
     void onEntryEdited(const QString& text);
     void commitEntry();
     void revertEntry();
@@ -119,7 +133,7 @@ private:
     bool sliderOnOwnLine_ = false;
     QGridLayout* layout_ = nullptr;
     QLabel* label_ = nullptr;
-    QSlider* slider_ = nullptr;
+    FineSlider* slider_ = nullptr;
     QLineEdit* entry_ = nullptr;
     QAbstractSpinBox* spinBox_ = nullptr;
     QCheckBox* checkBox_ = nullptr;

@@ -433,12 +433,17 @@ QString OptimizerEntry::label() const
     const OptimizerInfo* info = findOptimizer(name);
     if (!info)
         return text;
+    // For people: 4 significant digits ("lr=0.01468", not "lr=0.014677578663479131");
+    // the scene file keeps the exact values. Counts and switches as they are.
     const auto appendChanged = [&text](const ParameterSpecs& specs, const ParameterValues& values) {
         for (const ParameterSpec& spec : specs) {
             const auto it = values.find(spec.name);
-            if (it != values.end() && it->second != spec.defaultValue)
-                text += QString(" %1=%2").arg(QString::fromStdString(spec.name),
-                    QString::fromStdString(spec.formatValue(it->second)));
+            if (it == values.end() || it->second == spec.defaultValue)
+                continue;
+            const bool continuous = spec.scale == Scale::Log || spec.scale == Scale::Linear;
+            text += QString(" %1=%2").arg(QString::fromStdString(spec.name),
+                continuous ? QString::number(it->second, 'g', 4)
+                           : QString::fromStdString(spec.formatValue(it->second)));
         }
     };
     appendChanged(info->parameters, parameters);

@@ -1,9 +1,12 @@
 #include "step_inspector.h"
 
+#include "eliding_label.h"
+#include "number_text.h"
 #include "rule_typesetter.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,9 +18,13 @@ namespace optviz {
 
 namespace {
 
-QString number(double value)
+// A table cell: 4 significant digits, the exact value as its tooltip.
+QTableWidgetItem* numberItem(double value)
 {
-    return QString::number(value, 'g', 6);
+    auto* item = new QTableWidgetItem(numberText(value));
+    item->setToolTip(exactNumberText(value));
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
 }
 
 // What each state entry is, for the row tooltips.
@@ -57,13 +64,16 @@ QString describe(const QString& name)
 StepInspector::StepInspector(QWidget* parent)
     : QWidget(parent)
     , runChooser_(new QComboBox(this))
-    , stepLabel_(new QLabel(this))
+    , stepLabel_(new ElidingLabel(2, this))
     , table_(new QTableWidget(0, 3, this))
     , rule_(new QLabel(this))
     , explainButton_(new QPushButton(tr("Explain this step"), this))
 {
     runChooser_->setToolTip(tr("The optimizer whose current step is taken apart here and "
                                "drawn as arrows on the map"));
+    // Long labels ("momentum lr=0.01468 momentum=0.3839") are cut, not widening the dock.
+    runChooser_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    runChooser_->setMinimumContentsLength(12);
     table_->setHorizontalHeaderLabels({tr("quantity"), tr("x"), tr("y")});
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -88,6 +98,7 @@ StepInspector::StepInspector(QWidget* parent)
     layout->addWidget(table_, 1);
     layout->addWidget(rule_);
     layout->addWidget(explainButton_);
+    updateMetrics();
 
     connect(runChooser_, &QComboBox::currentIndexChanged, this, [this](int run) {
         refresh();
@@ -121,6 +132,7 @@ void StepInspector::setRuns(
             QPixmap swatch(14, 14);
             swatch.fill(scene.optimizers.value(runEntries[run]).colour);
             runChooser_->addItem(QIcon(swatch), labels[run]);
+            runChooser_->setItemData(run, labels[run], Qt::ToolTipRole);
         }
         runChooser_->setCurrentIndex(previous >= 0 && previous < labels.size() ? previous : 0);
         emit currentRunChanged(runChooser_->currentIndex());
@@ -144,9 +156,10 @@ void StepInspector::refresh()
     if (series.status() == RunStatus::Diverged)
         status += tr(" — diverged at step %1").arg(series.divergedAtStep());
     if (series.size() > 0)
-        status += tr("   at (%1, %2), loss %3")
-                      .arg(number(series.x().last()), number(series.y().last()),
-                          number(series.loss().last()));
+        status += QChar(QChar::LineSeparator)
+            + tr("at (%1, %2), loss %3")
+                  .arg(numberText(series.x().last()), numberText(series.y().last()),
+                      numberText(series.loss().last()));
     stepLabel_->setText(status);
 
     table_->setRowCount(0);
@@ -156,19 +169,14 @@ void StepInspector::refresh()
         auto* label = new QTableWidgetItem(QString::fromStdString(name));
         label->setToolTip(describe(QString::fromStdString(name)));
         table_->setItem(row, 0, label);
-        for (int axis = 0; axis < 2 && axis < vector.size(); ++axis) {
-            auto* item = new QTableWidgetItem(number(vector[axis]));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table_->setItem(row, axis + 1, item);
-        }
+        for (int axis = 0; axis < 2 && axis < vector.size(); ++axis)
+            table_->setItem(row, axis + 1, numberItem(vector[axis]));
     }
     for (const auto& [name, value] : state.scalars) {
         const int row = table_->rowCount();
         table_->insertRow(row);
         table_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(name)));
-        auto* item = new QTableWidgetItem(number(value));
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        table_->setItem(row, 1, item);
+        table_->setItem(row, 1, numberItem(value));
     }
     explainButton_->setEnabled(true);
     const OptimizerEntry entry = scene_.optimizers.value(runEntries_.value(run));
@@ -181,6 +189,23 @@ void StepInspector::refresh()
         info = nullptr; // the panels reject such values before a run starts
     }
     rule_->setText(info ? RuleTypesetter::html(entry.name, parameters, state) : QString());
+}
+
+void StepInspector::updateMetrics()
+{
+    // A few rows always visible: without a minimum the dock's splitter squeezed the
+    // table to one or two rows under the rule.
+    const int rowHeight = table_->verticalHeader()->defaultSectionSize();
+    const int header = table_->horizontalHeader()->sizeHint().height();
+    table_->setMinimumHeight(
+        header + minimumVisibleRows * rowHeight + 2 * table_->frameWidth() + 2);
+}
+
+void StepInspector::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateMetrics();
+    QWidget::changeEvent(event);
 }
 
 } // namespace optviz

@@ -1,5 +1,6 @@
 #include "surface_panel.h"
 
+#include "number_text.h"
 #include "parameter_control.h"
 #include "translation.h"
 
@@ -65,11 +66,6 @@ QLabel* heading(const QString& text, QWidget* parent)
     // Bold through markup, not setFont(), so the size still follows the application's
     // font when the window scales it for a projector.
     return new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
-}
-
-QString coordinateText(double value)
-{
-    return toQString(formatNumber(value));
 }
 
 // The formulas of the examples menu: textbook surfaces written out, and shapes that
@@ -199,6 +195,7 @@ SurfacePanel::SurfacePanel(QWidget* parent)
         const QString tip = tr("%1 of the start point, any finite number in [−10⁶, 10⁶]. Type "
                                "it and press Enter, or click on the map.")
                                 .arg(isX ? QStringLiteral("x") : QStringLiteral("y"));
+        field->setProperty("baseToolTip", tip);
         field->setProperty("validToolTip", tip);
         field->setToolTip(tip);
         field->installEventFilter(this);
@@ -365,19 +362,33 @@ void SurfacePanel::showScene()
 void SurfacePanel::showStart()
 {
     const Point2 start = scene_.start.value_or(defaultStart_);
-    for (QLineEdit* edit : {startX_, startY_}) {
-        const double value = edit == startX_ ? start.x : start.y;
-        double shown = 0.0;
-        // Leave the text alone when it already says this value ("2.0" stays "2.0").
-        if (edit->property("invalid").toBool() || !parseDouble(edit->text().toStdString(), shown)
-            || shown != value) {
-            edit->setText(coordinateText(value));
+    for (QLineEdit* edit : {startX_, startY_})
+        showCoordinate(edit, edit == startX_ ? start.x : start.y);
+    startReset_->setEnabled(scene_.start.has_value());
+}
+
+void SurfacePanel::showCoordinate(QLineEdit* edit, double value)
+{
+    // 4 significant digits ("0.5008" for a click on the map at 0.50081833…), the exact
+    // value in the tooltip and in the field while it is being edited.
+    const QString exact = exactNumberText(value);
+    const QString shown = numberText(value);
+    QString tip = edit->property("baseToolTip").toString();
+    if (shown != exact)
+        tip += QStringLiteral("<br>") + tr("Exact value: %1").arg(exact);
+    edit->setProperty("validToolTip", tip);
+    double typed = 0.0;
+    // A field being edited that already says this value keeps its text ("2.0" stays).
+    const bool keep = edit->hasFocus() && !edit->property("invalid").toBool()
+        && parseDouble(edit->text().toStdString(), typed) && typed == value;
+    if (!keep) {
+        const QString text = edit->hasFocus() ? exact : shown;
+        if (edit->text() != text) {
+            edit->setText(text);
             edit->setCursorPosition(0);
         }
-        ParameterControl::showEntryProblem(
-            edit, QString(), edit->property("validToolTip").toString());
     }
-    startReset_->setEnabled(scene_.start.has_value());
+    ParameterControl::showEntryProblem(edit, QString(), tip);
 }
 
 void SurfacePanel::onSurfaceChosen(int index)
@@ -418,6 +429,10 @@ void SurfacePanel::onSurfaceParameter(const std::string& name, double value)
 
 void SurfacePanel::commitStart(QLineEdit* edit)
 {
+    if (!edit->isModified() && !edit->property("invalid").toBool()) {
+        showStart(); // nothing typed: the rounded text must not replace the exact start
+        return;
+    }
     QString text = edit->text().trimmed();
     if (!text.contains(QLatin1Char('.')) && text.count(QLatin1Char(',')) == 1)
         text.replace(QLatin1Char(','), QLatin1Char('.'));
@@ -511,8 +526,9 @@ void SurfacePanel::updateMetrics()
     surfaceLabel_->setFixedWidth(width);
     startLabel_->setFixedWidth(width);
     formulaLabel_->setFixedWidth(width);
-    // Room for "-1.234567"; the right edges line up with the parameter entries.
-    const int fieldWidth = fontMetrics().horizontalAdvance(QStringLiteral("-1.234567")) + 16;
+    // As wide as the parameter entries (whatever the value shows), their right edges
+    // lining up.
+    const int fieldWidth = numberFieldWidth(fontMetrics());
     for (QLineEdit* field : {startX_, startY_}) {
         field->setMaximumWidth(fieldWidth);
         field->setMinimumWidth(fieldWidth / 2); // a narrow dock scrolls the text instead
@@ -547,6 +563,13 @@ bool SurfacePanel::eventFilter(QObject* watched, QEvent* event)
         edit->setProperty("invalid", true); // forces the text back
         showStart();
         return true;
+    }
+    // Editing starts from the exact value; an unedited field shows the short form again.
+    if ((watched == startX_ || watched == startY_)
+        && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)) {
+        auto* edit = static_cast<QLineEdit*>(watched);
+        if (!edit->isModified() && !edit->property("invalid").toBool())
+            showStart();
     }
     return QWidget::eventFilter(watched, event);
 }

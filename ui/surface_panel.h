@@ -76,6 +76,7 @@ private:
     void showFormulaProblem(const QString& problem); // empty: none
     void showScene();
     void showStart();
+    void showCoordinate(QLineEdit* edit, double value);
     void updateMetrics();
 
     Scene scene_;

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+class QFontMetrics;
+
+namespace optviz {
+
+// Numbers for people: `significant` digits in the shortest usual notation, trailing
+// zeros dropped ("0.01468", "0.5008", "2", "1e-08"), as printf's %g writes them. Fields
+// and labels show these; the exact value goes in the tooltip.
+QString numberText(double value, int significant = 4);
+
+// The exact value: the shortest text that reads back as the same double.
+QString exactNumberText(double value);
+
+// `value` rounded to `significant` digits (the double nearest to numberText's decimal).
+double roundedToSignificant(double value, int significant = 4);
+
+// A width for a field that shows numberText() values: the widest 4-digit forms
+// ("-0.001235", "1.235e-05") in `metrics` plus the line edit's frame and margins, so
+// that the field keeps its width whatever it shows.
+int numberFieldWidth(const QFontMetrics& metrics);
+
+} // namespace optviz
