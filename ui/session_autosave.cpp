@@ -1,0 +1,58 @@
+#include "session_autosave.h"
+
+#include "app_settings.h"
+
+#include <QTimer>
+
+namespace optviz {
+
+SessionAutosave::SessionAutosave(AppSettings& settings, Snapshot snapshot, QObject* parent)
+    : QObject(parent)
+    , settings_(settings)
+    , snapshot_(std::move(snapshot))
+    , timer_(new QTimer(this))
+{
+    timer_->setSingleShot(true);
+    timer_->setInterval(delayMs);
+    connect(timer_, &QTimer::timeout, this, &SessionAutosave::saveNow);
+}
+
+void SessionAutosave::scheduleSave()
+{
+    timer_->start();
+}
+
+bool SessionAutosave::isPending() const
+{
+    return timer_->isActive();
+}
+
+void SessionAutosave::store()
+{
+    const Session session = snapshot_();
+    settings_.setLastScene(session.scene);
+    settings_.setLastSceneFile(session.path, session.modified, QDateTime::currentDateTimeUtc());
+}
+
+bool SessionAutosave::saveNow()
+{
+    timer_->stop();
+    store();
+    settings_.sync();
+    if (settings_.lastSyncSucceeded())
+        return true;
+    emit saveFailed(tr("Cannot save the session: the settings file cannot be written. Save "
+                       "the scene to a file to keep it."));
+    return false;
+}
+
+std::optional<SessionAutosave::Session> SessionAutosave::restore(const AppSettings& settings)
+{
+    std::optional<Scene> scene = settings.lastScene();
+    if (!scene)
+        return std::nullopt;
+    return Session {std::move(*scene), settings.lastScenePath(), settings.lastSceneModified(),
+        settings.lastSceneSavedAt()};
+}
+
+} // namespace optviz
