@@ -2,6 +2,7 @@
 
 #include "animation_dialog.h"
 #include "basins_panel.h"
+#include "discard_question.h"
 #include "export_dialog.h"
 #include "hyperparameter_map_panel.h"
 #include "lesson_catalog.h"
@@ -708,15 +709,7 @@ void MainWindow::restoreSession()
     if (session->modified)
         history_->markModified(); // the title's `*`, with nothing to undo
     updateTitle();
-    const QString savedAt = session->savedAt.isValid()
-        ? QLocale().toString(session->savedAt.toLocalTime(), QLocale::ShortFormat)
-        : QString();
-    if (savedAt.isEmpty())
-        showStatus(tr("Restored the last session"));
-    else if (session->modified)
-        showStatus(tr("Restored the session of %1, with its unsaved edits").arg(savedAt));
-    else
-        showStatus(tr("Restored the session of %1").arg(savedAt));
+    showStatus(SessionAutosave::restoredMessage(*session));
 }
 
 bool MainWindow::isModified() const
@@ -728,7 +721,9 @@ bool MainWindow::confirmDiscard(const QString& question)
 {
     if (!isModified())
         return true;
-    switch (discardQuestion_ ? discardQuestion_(question) : askToDiscard(question)) {
+    const QString name = scenePath_.isEmpty() ? tr("untitled") : QFileInfo(scenePath_).fileName();
+    switch (
+        discardQuestion_ ? discardQuestion_(question) : askToDiscardEdits(this, name, question)) {
     case QMessageBox::Save:
         return saveToFile(); // goes on only if the edits are in a file now
     case QMessageBox::Discard:
@@ -736,20 +731,6 @@ bool MainWindow::confirmDiscard(const QString& question)
     default:
         return false;
     }
-}
-
-QMessageBox::StandardButton MainWindow::askToDiscard(const QString& question)
-{
-    const QString name = scenePath_.isEmpty() ? tr("untitled") : QFileInfo(scenePath_).fileName();
-    QMessageBox box(QMessageBox::Warning, tr("Unsaved edits"),
-        tr("The scene “%1” has edits that are not saved.").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-    box.setObjectName("discardQuestion");
-    box.setInformativeText(
-        question + QLatin1Char(' ') + tr("(Discarded edits come back with Edit ▸ Undo.)"));
-    box.setDefaultButton(QMessageBox::Save);
-    box.setEscapeButton(QMessageBox::Cancel);
-    return QMessageBox::StandardButton(box.exec());
 }
 
 void MainWindow::showStartPage()

@@ -138,7 +138,6 @@ private:
     void restoreHistoryState(const SceneHistory::State& state, SceneHistory::Restore how);
     // At start: the last session's scene, file and unsaved edits, or the default scene.
     void restoreSession();
-    QMessageBox::StandardButton askToDiscard(const QString& question);
     void exportFigureDialog();
     void exportAnimationDialog();
     void exportTrajectoriesDialog();
@@ -154,7 +153,7 @@ private:
     Scene scene_;
     std::unique_ptr<Surface> surface_; // the scene's surface, for the figure's landscape
     QString scenePath_;
-    DiscardQuestion discardQuestion_; // empty: askToDiscard()
+    DiscardQuestion discardQuestion_; // empty: askToDiscardEdits()
 
     Figure* figure_;
     NetworkWorkspace* networkWorkspace_;

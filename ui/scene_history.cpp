@@ -193,6 +193,7 @@ SceneHistory::SceneHistory(Apply apply, QObject* parent)
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     clock_ = [clock] { return clock->elapsed(); };
+    stack_->setUndoLimit(maxSteps);
     connect(stack_, &QUndoStack::cleanChanged, this,
         [this](bool clean) { emit modifiedChanged(!clean); });
 }

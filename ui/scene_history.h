@@ -54,6 +54,8 @@ public:
 
     // Edits of one kind closer together than this merge (a slider's drag is one step).
     static constexpr qint64 mergeIntervalMs = 1000;
+    // Steps kept (two scenes each, a few kB): a whole lesson's worth of edits.
+    static constexpr int maxSteps = 1000;
 
     explicit SceneHistory(Apply apply, QObject* parent = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 
+#include <QLocale>
 #include <QTimer>
 
 namespace optviz {
@@ -53,6 +54,15 @@ std::optional<SessionAutosave::Session> SessionAutosave::restore(const AppSettin
         return std::nullopt;
     return Session {std::move(*scene), settings.lastScenePath(), settings.lastSceneModified(),
         settings.lastSceneSavedAt()};
+}
+
+QString SessionAutosave::restoredMessage(const Session& session)
+{
+    if (!session.savedAt.isValid()) // written by an older optviz
+        return tr("Restored the last session");
+    const QString when = QLocale().toString(session.savedAt.toLocalTime(), QLocale::ShortFormat);
+    return session.modified ? tr("Restored the session of %1, with its unsaved edits").arg(when)
+                            : tr("Restored the session of %1").arg(when);
 }
 
 } // namespace optviz

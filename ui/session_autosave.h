@@ -50,6 +50,8 @@ public:
 
     // The session the settings hold, if any (and if its scene is still valid).
     static std::optional<Session> restore(const AppSettings& settings);
+    // For the status bar: "Restored the session of 7 Dec 21:40, with its unsaved edits".
+    static QString restoredMessage(const Session& session);
 
 signals:
     void saveFailed(const QString& message);
