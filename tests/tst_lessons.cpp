@@ -293,12 +293,18 @@ void TestLessons::windowOpensLessons()
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QVERIFY(window.scene() == builtInLessons()[4].scene);
     QCOMPARE(panel->lessonIndex(), 4);
-    // Restart undoes the teacher's edits.
+    // Restart undoes the teacher's edits (once they said to discard them).
     Scene edited = window.scene();
     edited.steps = 7;
     window.applyScene(edited);
     QCOMPARE(panel->lessonIndex(), 4); // still the same lesson
+    int asked = 0;
+    window.setDiscardQuestion([&asked](const QString&) {
+        ++asked;
+        return QMessageBox::Discard;
+    });
     QTest::mouseClick(panel->restartButton(), Qt::LeftButton);
+    QCOMPARE(asked, 1);
     QCOMPARE(window.scene().steps, builtInLessons()[4].scene.steps);
     window.openLesson(0);
     QVERIFY(!panel->previousButton()->isEnabled());

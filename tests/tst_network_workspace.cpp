@@ -654,6 +654,7 @@ void TestNetworkWorkspace::windowSwitchesWorkspaces()
     const QString path = dir.filePath("network.json");
     QVERIFY(window.saveScene(path));
     window.setWorkspace(MainWindow::Workspace::Surface);
+    window.setDiscardQuestion([](const QString&) { return QMessageBox::Discard; });
     QVERIFY(window.openScene(path));
     QCOMPARE(window.workspace(), MainWindow::Workspace::Network);
     QCOMPARE(window.scene().network->epochs, 77);

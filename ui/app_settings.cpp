@@ -8,6 +8,9 @@ namespace optviz {
 
 namespace {
 const char* const lastSceneKey = "session/lastScene";
+const char* const lastScenePathKey = "session/path";
+const char* const lastSceneModifiedKey = "session/modified";
+const char* const lastSceneSavedAtKey = "session/savedAt";
 const char* const recentFilesKey = "files/recent";
 const char* const geometryKey = "window/geometry";
 const char* const stateKey = "window/state";
@@ -44,6 +47,28 @@ std::optional<Scene> AppSettings::lastScene() const
 void AppSettings::setLastScene(const Scene& scene)
 {
     settings_.setValue(lastSceneKey, QJsonDocument(scene.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QString AppSettings::lastScenePath() const
+{
+    return settings_.value(lastScenePathKey).toString();
+}
+
+bool AppSettings::lastSceneModified() const
+{
+    return settings_.value(lastSceneModifiedKey, false).toBool();
+}
+
+QDateTime AppSettings::lastSceneSavedAt() const
+{
+    return QDateTime::fromString(settings_.value(lastSceneSavedAtKey).toString(), Qt::ISODate);
+}
+
+void AppSettings::setLastSceneFile(const QString& path, bool modified, const QDateTime& savedAt)
+{
+    settings_.setValue(lastScenePathKey, path);
+    settings_.setValue(lastSceneModifiedKey, modified);
+    settings_.setValue(lastSceneSavedAtKey, savedAt.toString(Qt::ISODate));
 }
 
 QStringList AppSettings::recentFiles() const
@@ -111,6 +136,11 @@ void AppSettings::setPresentationMode(bool on)
 void AppSettings::sync()
 {
     settings_.sync();
+}
+
+bool AppSettings::lastSyncSucceeded() const
+{
+    return settings_.status() == QSettings::NoError;
 }
 
 QString AppSettings::language() const

@@ -3,6 +3,7 @@
 #include "scene.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QSettings>
 #include <QStringList>
 
@@ -22,6 +23,12 @@ public:
     // The scene of the last session, if one was saved and is still valid.
     std::optional<Scene> lastScene() const;
     void setLastScene(const Scene& scene);
+    // Beside the last scene (ui/session_autosave.h): its file (empty: untitled), whether
+    // it had unsaved edits, and when it was written.
+    QString lastScenePath() const;
+    bool lastSceneModified() const;
+    QDateTime lastSceneSavedAt() const;
+    void setLastSceneFile(const QString& path, bool modified, const QDateTime& savedAt);
 
     QStringList recentFiles() const;
     void addRecentFile(const QString& path); // most recent first, at most maxRecentFiles
@@ -46,6 +53,8 @@ public:
     void setLanguage(const QString& language);
 
     void sync();
+    // After sync(): false when the file could not be written (read-only, disk full).
+    bool lastSyncSucceeded() const;
 
 private:
     mutable QSettings settings_;

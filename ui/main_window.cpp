@@ -2,6 +2,7 @@
 
 #include "animation_dialog.h"
 #include "basins_panel.h"
+#include "discard_question.h"
 #include "export_dialog.h"
 #include "hyperparameter_map_panel.h"
 #include "lesson_catalog.h"
@@ -11,6 +12,7 @@
 #include "network_workspace.h"
 #include "optimizer_panel.h"
 #include "playback_bar.h"
+#include "session_autosave.h"
 #include "simulation_controller.h"
 #include "start_page.h"
 #include "step_explainer.h"
@@ -39,6 +41,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QWindow>
 
 namespace optviz {
@@ -71,7 +74,15 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     , lessonPanel_(new LessonPanel(this))
     , playbackBar_(new PlaybackBar(this))
     , progressLabel_(new QLabel(this))
-    , sessionTimer_(new QTimer(this))
+    , history_(new SceneHistory([this](const SceneHistory::State& state,
+                                    SceneHistory::Restore how) { restoreHistoryState(state, how); },
+          this))
+    , autosave_(new SessionAutosave(
+          settings,
+          [this] {
+              return SessionAutosave::Session {scene_, scenePath_, isModified(), {}};
+          },
+          this))
 {
     setObjectName("mainWindow");
     // The two workspaces as tabs of the central area: a teacher sees both exist.
@@ -90,8 +101,6 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     networkWorkspace_->setMinimumSize(360, 300);
     setAcceptDrops(true);
     statusBar()->addPermanentWidget(progressLabel_);
-    sessionTimer_->setSingleShot(true);
-    sessionTimer_->setInterval(1500);
 
     createActions();
     createMenus();
@@ -114,9 +123,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         setPresentationMode(true);
 
     setPlaybackMode(PlaybackMode::Instant);
-    applyScene(settings_.lastScene().value_or(Scene::defaultScene()));
-    modified_ = false;
-    updateTitle();
+    restoreSession();
 }
 
 MainWindow::~MainWindow()
@@ -160,6 +167,13 @@ void MainWindow::createActions()
     copyFigureAction_ = make(tr("&Copy Figure"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
         tr("Copy the figure to the clipboard as an image"));
     quitAction_ = make(tr("&Quit"), QKeySequence::Quit, tr("Quit optviz"));
+    // "Undo change lr": the stack names the step (ui/scene_history.h).
+    undoAction_ = history_->stack()->createUndoAction(this, tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    redoAction_ = history_->stack()->createRedoAction(this, tr("&Redo"));
+    redoAction_->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    addActions({undoAction_, redoAction_}); // shortcuts work in full screen too
 
     playAction_ = make(tr("&Play / Pause"), QKeySequence(Qt::Key_Space),
         tr("Animate the optimizers step by step, or pause them"));
@@ -259,6 +273,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(quitAction_);
     updateRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(undoAction_);
+    edit->addAction(redoAction_);
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(playAction_);
@@ -518,18 +536,9 @@ void MainWindow::connectParts()
             explainer_->finish(); // the step explained is no longer the current one
     });
     connect(resetAction_, &QAction::triggered, explainer_, &StepExplainer::finish);
-    connect(newSceneAction_, &QAction::triggered, this, [this] {
-        applyScene(Scene::defaultScene());
-        scenePath_.clear();
-        updateTitle();
-    });
+    connect(newSceneAction_, &QAction::triggered, this, &MainWindow::newScene);
     connect(openAction_, &QAction::triggered, this, &MainWindow::openDialog);
-    connect(saveAction_, &QAction::triggered, this, [this] {
-        if (scenePath_.isEmpty())
-            saveDialog();
-        else
-            saveScene(scenePath_);
-    });
+    connect(saveAction_, &QAction::triggered, this, &MainWindow::saveToFile);
     connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveDialog);
     connect(exportFigureAction_, &QAction::triggered, this, &MainWindow::exportFigureDialog);
     connect(exportAnimationAction_, &QAction::triggered, this, &MainWindow::exportAnimationDialog);
@@ -608,7 +617,11 @@ void MainWindow::connectParts()
     connect(inspector_, &StepInspector::currentRunChanged, this, [this] { onRunsUpdated(); });
     connect(inspectorDock_, &QDockWidget::visibilityChanged, this, [this] { onRunsUpdated(); });
 
-    connect(sessionTimer_, &QTimer::timeout, this, [this] { settings_.setLastScene(scene_); });
+    connect(history_, &SceneHistory::modifiedChanged, this, [this] {
+        updateTitle();
+        autosave_->scheduleSave(); // the session keeps whether its edits were saved
+    });
+    connect(autosave_, &SessionAutosave::saveFailed, this, &MainWindow::showStatus);
 
     connect(surfaceWorkspaceAction_, &QAction::triggered, this,
         [this] { setWorkspace(Workspace::Surface); });
@@ -627,6 +640,13 @@ void MainWindow::connectParts()
 
 void MainWindow::applyScene(const Scene& scene)
 {
+    const SceneHistory::State before {scene_, scenePath_};
+    if (showScene(scene))
+        history_->recordEdit(before, {scene_, scenePath_}); // not while undoing or redoing
+}
+
+bool MainWindow::showScene(const Scene& scene)
+{
     const bool first = !surface_;
     const bool runsChanged = first || !sameRuns(scene, scene_);
     const bool landscapeChanged = first || !sameLandscape(scene, scene_);
@@ -640,14 +660,12 @@ void MainWindow::applyScene(const Scene& scene)
             surface_ = scene.makeSurface();
         } catch (const InvalidArgument& error) {
             showStatus(tr("Cannot use this surface: %1").arg(QString::fromUtf8(error.what())));
-            return; // keep the current scene
+            return false; // keep the current scene
         }
     }
     scene_ = scene;
-    if (!first) {
-        modified_ = true;
-        sessionTimer_->start();
-    }
+    if (!first)
+        autosave_->scheduleSave();
 
     surfacePanel_->setScene(scene_);
     optimizerPanel_->setScene(scene_);
@@ -687,6 +705,7 @@ void MainWindow::applyScene(const Scene& scene)
         networkWorkspace_->setSettings(*scene_.network);
     showWorkspace(scene_.network ? Workspace::Network : Workspace::Surface);
     updateTitle();
+    return true;
 }
 
 void MainWindow::setWorkspace(Workspace workspace)
@@ -752,19 +771,92 @@ void MainWindow::hideSurfaceDocks()
         }
 }
 
-void MainWindow::openLesson(int index)
+bool MainWindow::openLesson(int index)
 {
     const QList<Lesson>& lessons = builtInLessons();
     if (index < 0 || index >= lessons.size())
-        return;
-    applyScene(lessons[index].scene);
-    figure_->resetView(); // the lesson's view, even after the teacher zoomed
-    scenePath_.clear();
-    modified_ = false;
-    updateTitle();
+        return false;
+    if (!confirmDiscard(
+            tr("Save them before opening the lesson “%1”?").arg(lessons[index].title())))
+        return false;
+    if (!replaceScene(lessons[index].scene, QString(), tr("open lesson %1").arg(index + 1)))
+        return false;
     lessonDock_->show();
     lessonDock_->raise();
     showStatus(tr("Lesson %1: %2").arg(index + 1).arg(lessons[index].title()));
+    return true;
+}
+
+bool MainWindow::newScene()
+{
+    if (!confirmDiscard(tr("Save them before starting a new scene?")))
+        return false;
+    return replaceScene(Scene::defaultScene(), QString(), tr("new scene"));
+}
+
+bool MainWindow::replaceScene(const Scene& scene, const QString& path, const QString& undoText)
+{
+    const SceneHistory::State before {scene_, scenePath_};
+    if (!showScene(scene))
+        return false;
+    figure_->resetView(); // the scene's own view, even after the teacher zoomed
+    scenePath_ = path;
+    history_->recordReplacement(before, {scene_, scenePath_}, undoText);
+    autosave_->scheduleSave();
+    updateTitle();
+    return true;
+}
+
+void MainWindow::restoreHistoryState(const SceneHistory::State& state, SceneHistory::Restore how)
+{
+    Scene shown = state.scene;
+    if (how.keepView)
+        shown.view = scene_.view; // the step did not change the view: it stays as it is now
+    if (!showScene(shown))
+        return;
+    if (how.wholeScene) {
+        // Undoing Open or a lesson brings back the scene before it, with its file; an
+        // edit's undo keeps the file the scene has now (after a Save As, the new one).
+        figure_->resetView();
+        scenePath_ = state.path;
+        autosave_->scheduleSave();
+        updateTitle();
+    }
+}
+
+void MainWindow::restoreSession()
+{
+    const std::optional<SessionAutosave::Session> session = SessionAutosave::restore(settings_);
+    if (!session || !showScene(session->scene)) {
+        showScene(Scene::defaultScene());
+        return;
+    }
+    scenePath_ = session->path;
+    if (session->modified)
+        history_->markModified(); // the title's `*`, with nothing to undo
+    updateTitle();
+    showStatus(SessionAutosave::restoredMessage(*session));
+}
+
+bool MainWindow::isModified() const
+{
+    return history_->isModified();
+}
+
+bool MainWindow::confirmDiscard(const QString& question)
+{
+    if (!isModified())
+        return true;
+    const QString name = scenePath_.isEmpty() ? tr("untitled") : QFileInfo(scenePath_).fileName();
+    switch (
+        discardQuestion_ ? discardQuestion_(question) : askToDiscardEdits(this, name, question)) {
+    case QMessageBox::Save:
+        return saveToFile(); // goes on only if the edits are in a file now
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainWindow::showStartPage()
@@ -961,21 +1053,22 @@ void MainWindow::resetRuns()
 
 bool MainWindow::openScene(const QString& path)
 {
+    Scene loaded;
     try {
-        const Scene loaded = Scene::load(path);
-        applyScene(loaded);
-        scenePath_ = path;
-        modified_ = false;
-        settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
-        updateRecentMenu();
-        updateTitle();
-        showStatus(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
-        return true;
+        loaded = Scene::load(path); // a file that cannot open asks nothing
     } catch (const InvalidArgument& error) {
         showError(tr("Cannot open scene"),
             tr("%1\n\nThe current scene is kept.").arg(QString::fromUtf8(error.what())));
         return false;
     }
+    const QString name = QFileInfo(path).fileName();
+    if (!confirmDiscard(tr("Save them before opening %1?").arg(name))
+        || !replaceScene(loaded, path, tr("open %1").arg(name)))
+        return false;
+    settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    showStatus(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    return true;
 }
 
 bool MainWindow::saveScene(const QString& path)
@@ -987,12 +1080,18 @@ bool MainWindow::saveScene(const QString& path)
         return false;
     }
     scenePath_ = path;
-    modified_ = false;
+    history_->markSaved();
+    autosave_->scheduleSave();
     settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
     updateRecentMenu();
     updateTitle();
     showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
     return true;
+}
+
+bool MainWindow::saveToFile()
+{
+    return scenePath_.isEmpty() ? saveDialog() : saveScene(scenePath_);
 }
 
 void MainWindow::openDialog()
@@ -1123,7 +1222,7 @@ void MainWindow::updateRecentMenu()
 void MainWindow::updateTitle()
 {
     const QString name = scenePath_.isEmpty() ? tr("untitled") : QFileInfo(scenePath_).fileName();
-    setWindowTitle(tr("%1%2 — optviz").arg(name, modified_ ? "*" : ""));
+    setWindowTitle(tr("%1%2 — optviz").arg(name, isModified() ? "*" : ""));
 }
 
 void MainWindow::showError(const QString& title, const QString& message)
@@ -1144,7 +1243,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     controller_->shutdown();
     networkWorkspace_->shutdown();
-    settings_.setLastScene(scene_);
+    // Quitting asks nothing: the session keeps the scene, its file and its unsaved edits
+    // (the title's `*`), and the next start brings them back.
+    autosave_->store();
     settings_.setWindowGeometry(saveGeometry());
     // The surface's docks as they were before the network workspace hid them.
     for (QWidget* widget : std::as_const(hiddenForNetwork_))
@@ -1165,8 +1266,11 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 void MainWindow::dropEvent(QDropEvent* event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile())
-        openScene(urls.first().toLocalFile());
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    // Once the drop is over: openScene may ask about unsaved edits in a dialog of its own.
+    const QString path = urls.first().toLocalFile();
+    QTimer::singleShot(0, this, [this, path] { openScene(path); });
 }
 
 } // namespace optviz

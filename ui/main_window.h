@@ -4,9 +4,12 @@
 #include "figure.h"
 #include "playback_mode.h"
 #include "scene.h"
+#include "scene_history.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -25,6 +28,7 @@ class LessonPanel;
 class NetworkWorkspace;
 class OptimizerPanel;
 class PlaybackBar;
+class SessionAutosave;
 class SimulationController;
 class StepExplainer;
 class StepInspector;
@@ -34,7 +38,9 @@ class Surface3DView;
 // The main window: the figure in the middle, the surface and optimizer panels and the
 // step inspector in docks, playback in the tool bar. Every edit, from any panel, the
 // map or a file, goes through applyScene(), which updates the panels, the figure and the
-// worker; the window itself computes nothing.
+// worker and records the edit for Edit ▸ Undo (SceneHistory); the window itself computes
+// nothing. Nothing is lost: actions that would replace a scene with unsaved edits ask
+// first (Save / Discard / Cancel), and the session is autosaved (SessionAutosave).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -44,14 +50,32 @@ public:
     ~MainWindow() override;
 
     const Scene& scene() const { return scene_; }
-    // The single entry point for changing what the window shows.
+    // The single entry point for a user's edit of what the window shows (an undo step).
     void applyScene(const Scene& scene);
-    // Opens a scene file; on error shows the message and keeps the current scene.
+    // Opens a scene file (asking first if the scene has unsaved edits); on error shows the
+    // message and keeps the current scene.
     bool openScene(const QString& path);
     bool saveScene(const QString& path);
+    // File ▸ New Scene: the default scene, untitled (asking first, as openScene does).
+    bool newScene();
+    // The scene's file; empty while untitled.
+    QString scenePath() const { return scenePath_; }
+    // Edits since the scene was opened or saved (the title's `*`); the view (zoom, pan)
+    // is not an edit.
+    bool isModified() const;
+    SceneHistory* history() const { return history_; }
 
-    // Opens built-in lesson `index` (ui/lesson_catalog.h) with its text beside the plot.
-    void openLesson(int index);
+    // Before an action that would replace a scene with unsaved edits: Save / Discard /
+    // Cancel. True to go on (saved, or discarded); asks nothing when there are none.
+    // `question` says what is about to happen ("Save them before opening …?").
+    bool confirmDiscard(const QString& question);
+    // Replaces the question box (tests): returns QMessageBox::Save, Discard or Cancel.
+    using DiscardQuestion = std::function<QMessageBox::StandardButton(const QString& question)>;
+    void setDiscardQuestion(DiscardQuestion question) { discardQuestion_ = std::move(question); }
+
+    // Opens built-in lesson `index` (ui/lesson_catalog.h) with its text beside the plot
+    // (asking first, as openScene does); false if it did not.
+    bool openLesson(int index);
     // The start page with the lessons (non-blocking).
     void showStartPage();
     // Presentation mode: large type, thick lines, only the panels a lecture needs.
@@ -114,6 +138,16 @@ private:
     void resetRuns();
     void openDialog();
     bool saveDialog();
+    bool saveToFile(); // to the scene's file, or through the Save dialog when untitled
+    // Shows `scene` without recording it (the body of applyScene); false if its surface
+    // cannot be built (the current scene stays).
+    bool showScene(const Scene& scene);
+    // New, Open, a lesson: shows `scene` as one undo step named `undoText`, unmodified.
+    bool replaceScene(const Scene& scene, const QString& path, const QString& undoText);
+    // Edit ▸ Undo / Redo hand a scene back.
+    void restoreHistoryState(const SceneHistory::State& state, SceneHistory::Restore how);
+    // At start: the last session's scene, file and unsaved edits, or the default scene.
+    void restoreSession();
     void exportFigureDialog();
     void exportAnimationDialog();
     void exportTrajectoriesDialog();
@@ -129,7 +163,7 @@ private:
     Scene scene_;
     std::unique_ptr<Surface> surface_; // the scene's surface, for the figure's landscape
     QString scenePath_;
-    bool modified_ = false;
+    DiscardQuestion discardQuestion_; // empty: askToDiscardEdits()
 
     Figure* figure_;
     NetworkWorkspace* networkWorkspace_;
@@ -158,7 +192,8 @@ private:
     QByteArray normalState_; // the docks as they were before presentation mode
     PlaybackBar* playbackBar_;
     QLabel* progressLabel_;
-    QTimer* sessionTimer_; // saves the session a moment after the last edit
+    SceneHistory* history_;
+    SessionAutosave* autosave_; // writes the session a moment after the last change
 
     QAction* openAction_ = nullptr;
     QAction* saveAction_ = nullptr;
@@ -168,6 +203,8 @@ private:
     QAction* exportTrajectoriesAction_ = nullptr;
     QAction* copyFigureAction_ = nullptr;
     QAction* quitAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
     QAction* playAction_ = nullptr;
     QAction* stepAction_ = nullptr;
     QAction* resetAction_ = nullptr;

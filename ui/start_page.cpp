@@ -39,8 +39,8 @@ StartPage::StartPage(bool showAtStart, QWidget* parent)
         auto* button = new QCommandLinkButton(
             tr("%1. %2").arg(i + 1).arg(lessons[i].title()), lessons[i].summary(), list);
         connect(button, &QCommandLinkButton::clicked, this, [this, i] {
+            accept(); // first: opening may ask about unsaved edits
             emit lessonChosen(i);
-            accept();
         });
         listLayout->addWidget(button);
         lessonButtons_.append(button);
