@@ -4,7 +4,9 @@
 #include "exit_status.h"
 #include "output_sink.h"
 #include "ui/basin_map_painter.h"
+#include "ui/safe_file.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImageWriter>
@@ -92,10 +94,21 @@ bool writePng(const BasinMap& map, const Problem& problem, const std::string& pa
                               .arg(QString::fromStdString(optimizerLabel(problem)),
                                   QString::fromStdString(problem.surfaceName))
                               .arg(problem.steps);
-    QImageWriter writer(QString::fromStdString(path), "png");
-    if (!writer.write(basins::renderFigure(map, title))) {
-        std::fprintf(stderr, "optviz-cli basins: cannot write '%s': %s\n", path.c_str(),
-            writer.errorString().toLocal8Bit().constData());
+    // Encoded in memory (libpng reports a failed write on stderr by itself), then written
+    // into a temporary file beside the target and renamed over it when complete: a kill
+    // leaves the old image whole.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    QString error;
+    if (!writer.write(basins::renderFigure(map, title)))
+        error = QStringLiteral("cannot write '%1': %2")
+                    .arg(QString::fromStdString(path), writer.errorString());
+    else
+        writeFileSafely(QString::fromStdString(path), bytes, &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "optviz-cli basins: %s\n", error.toLocal8Bit().constData());
         return false;
     }
     return true;
@@ -165,10 +178,10 @@ int basinsCommand(const std::vector<std::string>& words)
     const double tolerance = request.tolerance;
 
     if (request.png) {
-        OutputSink probe(out); // an unwritable path fails now, not after the work
-        probe.finish();
+        checkOutputFlag(
+            "--out", out); // a target that cannot be written fails now, not after the work
         const BasinMap map = runBasins(setup, grid, tolerance);
-        return writePng(map, problem, out) ? exitOk : exitFailure;
+        return writePng(map, problem, out) ? exitOk : exitWriteFailed;
     }
     OutputSink sink(out); // fails before the work, not after
     const BasinMap map = runBasins(setup, grid, tolerance);

@@ -9,6 +9,7 @@
 #include "cli_train.h"
 #include "core/parameter.h"
 #include "exit_status.h"
+#include "output_sink.h"
 
 #include <cstdio>
 #include <exception>
@@ -81,6 +82,9 @@ int main(int argc, char** argv)
         } catch (const optviz::InvalidArgument& error) {
             std::fprintf(stderr, "optviz-cli %s: %s\n", command.name, error.what());
             return exitBadInput;
+        } catch (const optviz::cli::WriteFailed& error) {
+            std::fprintf(stderr, "optviz-cli %s: %s\n", command.name, error.what());
+            return exitWriteFailed;
         } catch (const std::exception& error) {
             std::fprintf(stderr, "optviz-cli %s: error: %s\n", command.name, error.what());
             return exitFailure;

@@ -3,6 +3,7 @@
 #include "cli_arguments.h"
 #include "cli_problem.h"
 #include "exit_status.h"
+#include "output_sink.h"
 #include "ui/figure_export.h"
 #include "ui/network_simulation.h"
 #include "ui/scene.h"
@@ -264,12 +265,18 @@ int renderCommand(const std::vector<std::string>& words)
     const RenderRequest request = parseRenderRequest(arguments);
     const Scene& scene = request.scene;
 
+    // Targets that can never be written (a device, a FIFO, a folder, no such folder) are
+    // bad input too: refused before the scene or the figure is written anywhere.
+    checkOutputFlag("--out", request.out);
+    if (request.saveScene)
+        checkOutputFlag("--save-scene", *request.saveScene);
+
     if (const auto& savePath = request.saveScene) {
         QString error;
         if (!scene.save(QString::fromStdString(*savePath), &error)) {
             std::fprintf(stderr, "optviz-cli render: cannot write scene '%s': %s\n",
                 savePath->c_str(), error.toStdString().c_str());
-            return exitFailure;
+            return exitWriteFailed;
         }
     }
 
@@ -294,14 +301,14 @@ int renderCommand(const std::vector<std::string>& words)
         AnimationExport animation(scene, *request.animation);
         if (!animation.run(QString::fromStdString(request.out), &error)) {
             std::fprintf(stderr, "optviz-cli render: %s\n", error.toStdString().c_str());
-            return exitFailure;
+            return exitWriteFailed;
         }
         return exitOk;
     }
     if (!renderSceneToFile(scene, QString::fromStdString(request.out), request.size, request.scale,
             &error, request.panels)) {
         std::fprintf(stderr, "optviz-cli render: %s\n", error.toStdString().c_str());
-        return exitFailure;
+        return exitWriteFailed;
     }
     return exitOk;
 }

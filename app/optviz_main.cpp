@@ -17,6 +17,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QIcon>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 
@@ -182,6 +183,11 @@ int main(int argc, char** argv)
         window.networkWorkspace()->figure()->installEventFilter(&firstFrame);
     }
     window.show();
+    // A settings file that is not a file (a device, a FIFO) is left alone: say so, once.
+    if (const QString problem = settings.storageProblem(); !problem.isEmpty()) {
+        std::fprintf(stderr, "optviz: %s\n", problem.toLocal8Bit().constData());
+        window.statusBar()->showMessage(problem, 20000);
+    }
     // The lessons, at start (unless turned off there) and when no scene was asked for.
     if (scenePath.isEmpty() && !play && !explain && settings.showStartPage()
         && !qEnvironmentVariableIsSet("OPTVIZ_EXIT_AFTER_FIRST_FRAME"))

@@ -3,8 +3,8 @@
 #include "core/parameter.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <stdexcept>
 
 namespace optviz::cli {
 
@@ -12,26 +12,31 @@ namespace {
 constexpr std::size_t flushThreshold = 1 << 20;
 }
 
+void checkOutputFlag(const std::string& flag, const std::string& path)
+{
+    if (path.empty())
+        return;
+    try {
+        io::checkOutputTarget(path);
+    } catch (const io::WriteError& error) {
+        throw InvalidArgument(flag + ": " + error.what());
+    }
+}
+
 OutputSink::OutputSink(const std::string& path)
     : path_(path)
 {
-    if (path.empty()) {
-        file_ = stdout;
+    if (path.empty())
         return;
+    try {
+        file_ = std::make_unique<io::AtomicFile>(path);
+    } catch (const io::WriteError& error) {
+        throw InvalidArgument(std::string("--out: ") + error.what());
     }
-    file_ = std::fopen(path.c_str(), "wb");
-    if (!file_)
-        throw InvalidArgument(
-            "--out: cannot write '" + printable(path, 200) + "': " + std::strerror(errno));
-    ownsFile_ = true;
     buffer_.reserve(flushThreshold + 4096);
 }
 
-OutputSink::~OutputSink()
-{
-    if (ownsFile_ && file_)
-        std::fclose(file_);
-}
+OutputSink::~OutputSink() = default;
 
 void OutputSink::flushIfLarge()
 {
@@ -41,23 +46,32 @@ void OutputSink::flushIfLarge()
 
 void OutputSink::flush()
 {
-    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-        throw std::runtime_error("cannot write " + (path_.empty() ? "to stdout" : "'" + path_ + "'")
-            + ": " + std::strerror(errno));
+    if (buffer_.empty())
+        return;
+    if (file_) {
+        try {
+            file_->write(buffer_);
+        } catch (const io::WriteError& error) {
+            throw WriteFailed(error.what());
+        }
+    } else if (std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) {
+        throw WriteFailed(std::string("cannot write to stdout: ") + std::strerror(errno));
+    }
     buffer_.clear();
 }
 
 void OutputSink::finish()
 {
     flush();
-    const bool failed = std::fflush(file_) != 0;
-    if (ownsFile_) {
-        const bool closeFailed = std::fclose(file_) != 0;
-        file_ = nullptr;
-        if (failed || closeFailed)
-            throw std::runtime_error("cannot write '" + path_ + "': " + std::strerror(errno));
-    } else if (failed) {
-        throw std::runtime_error(std::string("cannot write to stdout: ") + std::strerror(errno));
+    if (!file_) {
+        if (std::fflush(stdout) != 0)
+            throw WriteFailed(std::string("cannot write to stdout: ") + std::strerror(errno));
+        return;
+    }
+    try {
+        file_->commit();
+    } catch (const io::WriteError& error) {
+        throw WriteFailed(error.what());
     }
 }
 

@@ -253,10 +253,13 @@ void TestCliRender::badInputExitsTwo()
 
 void TestCliRender::unwritableOutputFails()
 {
+    // A missing folder is known before any work: bad input (exit 2), as for run and basins
+    // (tst_cli_safe_write has the failures while writing, exit 3).
     const QString path = "/nonexistent-optviz-folder/figure.png";
     const optviz::testing::ProcessResult result
         = runRender(flagScene() + QStringList {"--out", path});
-    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("does not exist"), result.err.constData());
     QVERIFY2(result.err.contains(path.toUtf8()), result.err.constData());
     QCOMPARE(result.err.count('\n'), 1);
 }

@@ -1,8 +1,14 @@
 #include "app_settings.h"
 
+#include "io/output_target.h"
+#include "safe_file.h"
 #include "translation.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 namespace optviz {
 
@@ -20,18 +26,49 @@ const char* const languageKey = "window/language";
 } // namespace
 
 AppSettings::AppSettings()
-    : settings_("optviz", "optviz")
 {
+    if (!refused(defaultFilePath()))
+        settings_ = std::make_unique<QSettings>("optviz", "optviz");
 }
 
 AppSettings::AppSettings(const QString& iniPath)
-    : settings_(iniPath, QSettings::IniFormat)
 {
+    if (!refused(iniPath))
+        settings_ = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::defaultFilePath()
+{
+    // As QSettings("optviz", "optviz") names it on an XDG platform (tst_safe_write checks
+    // that the two agree): the file is checked before QSettings opens it.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/optviz/optviz.conf");
+}
+
+bool AppSettings::refused(const QString& path)
+{
+    try {
+        io::checkOutputTarget(QFile::encodeName(path).toStdString(), false);
+        return false;
+    } catch (const io::WriteError& problem) {
+        // A missing folder is fine: QSettings creates it when it first saves.
+        if (problem.reason() == io::WriteError::Reason::NoFolder)
+            return false;
+        fallbackFolder_ = std::make_unique<QTemporaryDir>();
+        storageProblem_ = QCoreApplication::translate(
+            "AppSettings", "Settings are kept for this session only: %1")
+                              .arg(writeErrorMessage(problem));
+        settings_ = std::make_unique<QSettings>(
+            fallbackFolder_->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        return true;
+    }
 }
 
 std::optional<Scene> AppSettings::lastScene() const
 {
-    const QByteArray json = settings_.value(lastSceneKey).toByteArray();
+    const QByteArray json = settings_->value(lastSceneKey).toByteArray();
     if (json.isEmpty())
         return std::nullopt;
     const QJsonDocument document = QJsonDocument::fromJson(json);
@@ -46,7 +83,7 @@ std::optional<Scene> AppSettings::lastScene() const
 
 void AppSettings::setLastScene(const Scene& scene)
 {
-    settings_.setValue(lastSceneKey, QJsonDocument(scene.toJson()).toJson(QJsonDocument::Compact));
+    settings_->setValue(lastSceneKey, QJsonDocument(scene.toJson()).toJson(QJsonDocument::Compact));
 }
 
 QString AppSettings::lastScenePath() const
@@ -73,7 +110,7 @@ void AppSettings::setLastSceneFile(const QString& path, bool modified, const QDa
 
 QStringList AppSettings::recentFiles() const
 {
-    return settings_.value(recentFilesKey).toStringList();
+    return settings_->value(recentFilesKey).toStringList();
 }
 
 void AppSettings::addRecentFile(const QString& path)
@@ -83,59 +120,59 @@ void AppSettings::addRecentFile(const QString& path)
     files.prepend(path);
     while (files.size() > maxRecentFiles)
         files.removeLast();
-    settings_.setValue(recentFilesKey, files);
+    settings_->setValue(recentFilesKey, files);
 }
 
 void AppSettings::removeRecentFile(const QString& path)
 {
     QStringList files = recentFiles();
     files.removeAll(path);
-    settings_.setValue(recentFilesKey, files);
+    settings_->setValue(recentFilesKey, files);
 }
 
 QByteArray AppSettings::windowGeometry() const
 {
-    return settings_.value(geometryKey).toByteArray();
+    return settings_->value(geometryKey).toByteArray();
 }
 
 void AppSettings::setWindowGeometry(const QByteArray& geometry)
 {
-    settings_.setValue(geometryKey, geometry);
+    settings_->setValue(geometryKey, geometry);
 }
 
 QByteArray AppSettings::windowState() const
 {
-    return settings_.value(stateKey).toByteArray();
+    return settings_->value(stateKey).toByteArray();
 }
 
 void AppSettings::setWindowState(const QByteArray& state)
 {
-    settings_.setValue(stateKey, state);
+    settings_->setValue(stateKey, state);
 }
 
 bool AppSettings::showStartPage() const
 {
-    return settings_.value(startPageKey, true).toBool();
+    return settings_->value(startPageKey, true).toBool();
 }
 
 void AppSettings::setShowStartPage(bool show)
 {
-    settings_.setValue(startPageKey, show);
+    settings_->setValue(startPageKey, show);
 }
 
 bool AppSettings::presentationMode() const
 {
-    return settings_.value(presentationKey, false).toBool();
+    return settings_->value(presentationKey, false).toBool();
 }
 
 void AppSettings::setPresentationMode(bool on)
 {
-    settings_.setValue(presentationKey, on);
+    settings_->setValue(presentationKey, on);
 }
 
 void AppSettings::sync()
 {
-    settings_.sync();
+    settings_->sync();
 }
 
 bool AppSettings::lastSyncSucceeded() const
@@ -145,12 +182,12 @@ bool AppSettings::lastSyncSucceeded() const
 
 QString AppSettings::language() const
 {
-    return normalizedLanguage(settings_.value(languageKey).toString());
+    return normalizedLanguage(settings_->value(languageKey).toString());
 }
 
 void AppSettings::setLanguage(const QString& language)
 {
-    settings_.setValue(languageKey, normalizedLanguage(language));
+    settings_->setValue(languageKey, normalizedLanguage(language));
 }
 
 } // namespace optviz

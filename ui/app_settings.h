@@ -7,18 +7,37 @@
 #include <QSettings>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+class QTemporaryDir;
 
 namespace optviz {
 
 // Everything the window remembers between sessions, typed, over QSettings (KDE Step's
 // "settings in one typed class"): the last scene, recent files, window geometry and
 // dock layout.
+//
+// The settings file is checked as every output is (io/output_target.h): when it is, or a
+// symbolic link leads to, a device, a FIFO, a socket or a folder, QSettings would rename
+// its temporary file over that (replacing /dev/zero, say, when run as root). Then the
+// file is left alone, this session's settings live in a temporary file that goes at exit,
+// and storageProblem() says so, once, for the status bar.
 class AppSettings
 {
 public:
     AppSettings(); // the application's QSettings (organisation "optviz", application "optviz")
     explicit AppSettings(const QString& iniPath); // a private file, for tests
+    ~AppSettings();
+    AppSettings(const AppSettings&) = delete;
+    AppSettings& operator=(const AppSettings&) = delete;
+
+    // Where QSettings keeps the application's settings (…/optviz/optviz.conf under the
+    // XDG configuration folder), worked out without opening it.
+    static QString defaultFilePath();
+    // Empty if the settings file is used; otherwise a translated sentence saying why this
+    // session's settings will not be kept.
+    QString storageProblem() const { return storageProblem_; }
 
     // The scene of the last session, if one was saved and is still valid.
     std::optional<Scene> lastScene() const;
@@ -57,7 +76,12 @@ public:
     bool lastSyncSucceeded() const;
 
 private:
-    mutable QSettings settings_;
+    // True (and the temporary store set up) if the settings file at `path` is refused.
+    bool refused(const QString& path);
+
+    std::unique_ptr<QTemporaryDir> fallbackFolder_; // only when the file is refused
+    std::unique_ptr<QSettings> settings_;
+    QString storageProblem_;
 };
 
 } // namespace optviz

@@ -1,10 +1,10 @@
 #include "gif_writer.h"
 
+#include "safe_file.h"
+
 #include <gif_lib.h>
 
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <array>
@@ -30,9 +30,9 @@ int cellOf(QRgb colour)
         | (qBlue(colour) >> shift);
 }
 
-int writeToSaveFile(GifFileType* gif, const GifByteType* bytes, int length)
+int writeToSafeFile(GifFileType* gif, const GifByteType* bytes, int length)
 {
-    auto* file = static_cast<QSaveFile*>(gif->UserData);
+    auto* file = static_cast<SafeFile*>(gif->UserData);
     const qint64 written = file->write(reinterpret_cast<const char*>(bytes), length);
     return written < 0 ? 0 : int(written);
 }
@@ -46,7 +46,7 @@ QString translated(const char* text)
 
 struct GifWriter::State
 {
-    QSaveFile file;
+    SafeFile file;
     GifFileType* gif = nullptr;
     QSize size;
     QList<QRgb> palette;
@@ -133,21 +133,12 @@ bool GifWriter::open(
     if (palette.isEmpty() || palette.size() > maxColours)
         return fail(
             translated("cannot write '%1': the palette needs 1 to 255 colours").arg(path), error);
-    const QFileInfo info(path);
-    const QFileInfo folder(info.absolutePath());
-    if (!folder.exists() || !folder.isDir())
-        return fail(translated("cannot write '%1': the folder '%2' does not exist")
-                        .arg(path, info.absolutePath()),
-            error);
-    if (info.isDir())
-        return fail(translated("cannot write '%1': it is a folder").arg(path), error);
-
     state_ = std::make_unique<State>(path);
     State& s = *state_;
-    if (!s.file.open(QIODevice::WriteOnly))
-        return fail(translated("cannot write '%1': %2").arg(path, s.file.errorString()), error);
+    if (!s.file.open(QIODevice::WriteOnly)) // the target's check and its temporary file
+        return fail(s.file.errorString(), error);
     int code = 0;
-    s.gif = EGifOpen(&s.file, writeToSaveFile, &code);
+    s.gif = EGifOpen(&s.file, writeToSafeFile, &code);
     if (!s.gif)
         return fail(translated("cannot write '%1': %2").arg(path, GifErrorString(code)), error);
     s.size = size;
@@ -309,11 +300,10 @@ bool GifWriter::writeFrame(
         ok = EGifPutLine(s.gif, line.data(), rw) == GIF_OK;
     }
     if (!ok)
-        return fail(translated("cannot write '%1': %2")
-                        .arg(s.file.fileName(),
-                            s.file.error() != QFileDevice::NoError
-                                ? s.file.errorString()
-                                : QString::fromUtf8(GifErrorString(s.gif->Error))),
+        return fail(s.file.writeFailed()
+                ? s.file.errorString()
+                : translated("cannot write '%1': %2")
+                      .arg(s.file.fileName(), QString::fromUtf8(GifErrorString(s.gif->Error))),
             error);
     s.shown = pixels;
     s.wroteAny = true;
@@ -334,13 +324,12 @@ bool GifWriter::finish(int extraCentiseconds, QString* error)
     const bool closed = EGifCloseFile(s.gif, &code) == GIF_OK;
     s.gif = nullptr; // freed even when closing failed
     if (!closed)
-        return fail(
-            translated("cannot write '%1': %2").arg(s.file.fileName(), GifErrorString(code)),
+        return fail(s.file.writeFailed()
+                ? s.file.errorString()
+                : translated("cannot write '%1': %2").arg(s.file.fileName(), GifErrorString(code)),
             error);
     if (!s.file.commit())
-        return fail(
-            translated("cannot write '%1': %2").arg(s.file.fileName(), s.file.errorString()),
-            error);
+        return fail(s.file.errorString(), error);
     state_.reset();
     return true;
 }
@@ -354,7 +343,7 @@ void GifWriter::cancel()
         EGifCloseFile(state_->gif, &code); // frees it; the bytes go nowhere that stays
         state_->gif = nullptr;
     }
-    state_->file.cancelWriting();
+    state_->file.close(); // discards the temporary file
     state_.reset();
 }
 

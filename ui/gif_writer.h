@@ -16,7 +16,8 @@ namespace optviz {
 // only as the rectangle that changed since the frame before, its unchanged pixels
 // transparent (a path growing over a fixed heat map then costs a few kilobytes a frame).
 // A frame identical to the one before lengthens it instead. The file is written through
-// a QSaveFile: nothing appears at the path until finish(), and cancel() leaves nothing.
+// a SafeFile (ui/safe_file.h): nothing changes at the path until finish(), cancel()
+// leaves the old file as it was, and a device or FIFO is never written.
 class GifWriter
 {
 public:
@@ -35,7 +36,8 @@ public:
 
     // Starts the file: `size` in pixels, `palette` from paletteFor() (1 to maxColours
     // colours), playing forever when `loop` (otherwise once). False with a one-line
-    // message in `error` when the file cannot be opened.
+    // message in `error` when the target is refused (not a regular file, no such folder)
+    // or its temporary file cannot be created.
     bool open(
         const QString& path, QSize size, const QList<QRgb>& palette, bool loop, QString* error);
     bool isOpen() const;

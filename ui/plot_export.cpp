@@ -1,12 +1,13 @@
 #include "plot_export.h"
 
+#include "safe_file.h"
+
 #include <qcustomplot.h>
 
 #include <QBuffer>
 #include <QFileInfo>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace optviz {
@@ -29,12 +30,9 @@ bool exportPlot(
         return fail(QString("cannot export the figure to '%1': scale %2 is outside (0, 8]")
                         .arg(path)
                         .arg(scale));
-    const QFileInfo folder(info.absolutePath());
-    if (!folder.exists() || !folder.isDir())
-        return fail(QString("cannot write '%1': the folder '%2' does not exist")
-                        .arg(path, info.absolutePath()));
-    if (info.isDir())
-        return fail(QString("cannot write '%1': it is a folder").arg(path));
+    QString refused;
+    if (!checkOutputPath(path, &refused)) // before the work of drawing
+        return fail(refused);
     const int w = plot.width();
     const int h = plot.height();
     if (w <= 0 || h <= 0)
@@ -73,8 +71,7 @@ bool exportPlot(
         plot.toPainter(&painter, w, h);
         painter.end();
     } else {
-        // As QCustomPlot::savePdf does, but into memory so that the file is written
-        // atomically.
+        // As QCustomPlot::savePdf does, but into memory, written as a whole below.
         QPdfWriter writer(&buffer);
         writer.setCreator(QStringLiteral("optviz"));
         writer.setTitle(title);
@@ -93,12 +90,8 @@ bool exportPlot(
     }
     buffer.close();
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QString("cannot write '%1': %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(QString("cannot write '%1': %2").arg(path, file.errorString()));
-    return true;
+    QString writeError;
+    return writeFileSafely(path, bytes, &writeError) || fail(writeError);
 }
 
 } // namespace optviz

@@ -6,12 +6,12 @@
 #include "core/network/loss.h"
 #include "core/optimizer.h"
 #include "palette.h"
+#include "safe_file.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -692,16 +692,14 @@ Scene Scene::fromBytes(const QByteArray& bytes, const QString& path)
 
 bool Scene::save(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // io::AtomicFile: a temporary file beside the target, renamed over it when complete;
+    // through a symbolic link to the file it leads to; never over a device or a FIFO.
+    try {
+        io::writeFileAtomically(QFile::encodeName(path).toStdString(),
+            QJsonDocument(toJson()).toJson(QJsonDocument::Indented).toStdString());
+    } catch (const io::WriteError& problem) {
         if (error)
-            *error = file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
+            *error = writeErrorReason(problem);
         return false;
     }
     return true;

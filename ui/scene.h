@@ -153,7 +153,8 @@ struct Scene
     static Scene load(const QString& path); // throws InvalidArgument
     // The bytes of a scene file, checked as load() checks them; `path` names it in messages.
     static Scene fromBytes(const QByteArray& bytes, const QString& path);
-    // Atomic (QSaveFile); returns false and sets `error` on failure.
+    // Atomic (io::AtomicFile, through symbolic links, never over a device); returns false
+    // and sets `error` to the reason (the OS's words) on failure.
     bool save(const QString& path, QString* error) const;
 
     friend bool operator==(const Scene&, const Scene&) = default;

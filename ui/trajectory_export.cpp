@@ -1,11 +1,11 @@
 #include "trajectory_export.h"
 
 #include "core/number_format.h"
+#include "safe_file.h"
 #include "scene_simulation.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace optviz {
 
@@ -87,6 +87,8 @@ bool exportTrajectories(const Scene& scene, const QString& path, QString* error)
             *error = QObject::tr("'%1': choose a .csv or .json file name").arg(path);
         return false;
     }
+    if (!checkOutputPath(path, error)) // a device or a missing folder: before the runs
+        return false;
     std::string text;
     try {
         SceneSimulation simulation(scene);
@@ -97,14 +99,7 @@ bool exportTrajectories(const Scene& scene, const QString& path, QString* error)
             *error = QString::fromUtf8(problem.what());
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
-        if (error)
-            *error = QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileSafely(path, QByteArray::fromStdString(text), error);
 }
 
 } // namespace optviz
