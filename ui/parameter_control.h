@@ -2,6 +2,7 @@
 
 #include "core/parameter.h"
 #include "fine_slider.h"
+#include "slider_scale.h"
 
 #include <QWidget>
 
@@ -52,8 +53,8 @@ public:
     void setSliderRange(double low, double high);
 
     // The slider's mapping, public so that tests can check it round-trips.
-    double sliderLow() const { return low_; }
-    double sliderHigh() const { return high_; }
+    double sliderLow() const { return scale_.low(); }
+    double sliderHigh() const { return scale_.high(); }
     int sliderPosition(double value) const;
     double sliderValue(int position) const;
     // The continuous mapping behind them: a fractional position (a fine drag) gives a
@@ -98,7 +99,6 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void chooseSliderTravel();
     void updateSliderGeometry();
     void applyUserValue(double value); // a value the user chose: show it, emit
     void showValue(); // updates every part from value_, silently
@@ -115,19 +115,9 @@ private:
     void arrangeSlider();
 
     ParameterSpec spec_;
+    SliderScale scale_; // the slider's positions ↔ values
     double value_ = 0.0;
     QString labelText_;
-
-    // Slider mapping: Log maps positions [first, last] to [low_, high_] geometrically
-    // (position 0 is exactly 0 when the spec accepts 0 and zeroAtStart_); Linear maps
-    // them to low_ + position·step_.
-    double low_ = 0.0;
-    double high_ = 1.0;
-    double step_ = 0.01;
-    int decimals_ = 2;
-    int firstPosition_ = 0;
-    int lastPosition_ = 100;
-    bool zeroAtStart_ = false;
 
     bool entryValid_ = true;
     bool sliderOnOwnLine_ = false;
