@@ -88,24 +88,24 @@ void AppSettings::setLastScene(const Scene& scene)
 
 QString AppSettings::lastScenePath() const
 {
-    return settings_.value(lastScenePathKey).toString();
+    return settings_->value(lastScenePathKey).toString();
 }
 
 bool AppSettings::lastSceneModified() const
 {
-    return settings_.value(lastSceneModifiedKey, false).toBool();
+    return settings_->value(lastSceneModifiedKey, false).toBool();
 }
 
 QDateTime AppSettings::lastSceneSavedAt() const
 {
-    return QDateTime::fromString(settings_.value(lastSceneSavedAtKey).toString(), Qt::ISODate);
+    return QDateTime::fromString(settings_->value(lastSceneSavedAtKey).toString(), Qt::ISODate);
 }
 
 void AppSettings::setLastSceneFile(const QString& path, bool modified, const QDateTime& savedAt)
 {
-    settings_.setValue(lastScenePathKey, path);
-    settings_.setValue(lastSceneModifiedKey, modified);
-    settings_.setValue(lastSceneSavedAtKey, savedAt.toString(Qt::ISODate));
+    settings_->setValue(lastScenePathKey, path);
+    settings_->setValue(lastSceneModifiedKey, modified);
+    settings_->setValue(lastSceneSavedAtKey, savedAt.toString(Qt::ISODate));
 }
 
 QStringList AppSettings::recentFiles() const
@@ -177,7 +177,7 @@ void AppSettings::sync()
 
 bool AppSettings::lastSyncSucceeded() const
 {
-    return settings_.status() == QSettings::NoError;
+    return settings_->status() == QSettings::NoError;
 }
 
 QString AppSettings::language() const
