@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Settings are kept for this session only: %1</source>
+        <translation>设置仅在本次会话中保留：%1</translation>
+    </message>
+</context>
+<context>
     <name>BasinMap</name>
     <message>
         <source>no minimum within tolerance</source>
@@ -479,6 +486,21 @@
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The scene “%1” has edits that are not saved.</source>
+        <translation>场景“%1”有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>(Discarded edits come back with Edit ▸ Undo.)</source>
+        <translation>（放弃的修改可通过 编辑 ▸ 撤销 找回。）</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>Look at:</source>
@@ -512,7 +534,7 @@
     </message>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
+        <translation type="vanished">无法写入“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -540,6 +562,73 @@
     <message>
         <source>t = %1 (first step: %1·min(1, 1/‖g‖&lt;sub&gt;1&lt;/sub&gt;))</source>
         <translation>t = %1（第一步：%1·min(1, 1/‖g‖&lt;sub&gt;1&lt;/sub&gt;)）</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFile</name>
+    <message>
+        <source>nothing</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>a regular file</source>
+        <translation>普通文件</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link to &apos;%1&apos;, which is %2, not a regular file</source>
+        <translation>它是指向“%1”的符号链接，而那是%2，不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is %1, not a regular file</source>
+        <translation>它是%1，不是普通文件</translation>
+    </message>
+    <message>
+        <source>the folder &apos;%1&apos; does not exist</source>
+        <translation>文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2, not a folder</source>
+        <translation>“%1”是%2，不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 (creating a file in &apos;%2&apos;)</source>
+        <translation>%1（在“%2”中创建文件时）</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: a file is written once, from the start</source>
+        <translation>无法写入“%1”：文件只能从头写入一次</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: the file is not open</source>
+        <translation>无法写入“%1”：文件未打开</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2001,42 @@ The current scene is kept.</source>
         <source>Explain step</source>
         <translation>讲解这一步</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save them before opening the lesson “%1”?</source>
+        <translation>打开课程“%1”之前要保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>open lesson %1</source>
+        <translation>打开课程 %1</translation>
+    </message>
+    <message>
+        <source>Save them before starting a new scene?</source>
+        <translation>新建场景之前要保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>new scene</source>
+        <translation>新建场景</translation>
+    </message>
+    <message>
+        <source>Save them before opening %1?</source>
+        <translation>打开 %1 之前要保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>open %1</source>
+        <translation>打开 %1</translation>
+    </message>
 </context>
 <context>
     <name>optviz::NetworkFigure</name>
@@ -2340,6 +2465,18 @@ training loss %3
         <source>Reset %1 to its default, %2</source>
         <translation>将 %1 重置为默认值 %2</translation>
     </message>
+    <message>
+        <source>Exact value: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>Hold Shift while dragging for 10× finer steps. Arrow keys: one step; Page Up/Down: %1 steps.</source>
+        <translation>拖动时按住 Shift 可使步长细化 10 倍。方向键：一步；Page Up/Down：%1 步。</translation>
+    </message>
+    <message>
+        <source>Mouse wheel (once the slider has focus): %1 steps a notch, with Shift one.</source>
+        <translation>鼠标滚轮（滑块获得焦点后）：每格 %1 步，按住 Shift 时每格一步。</translation>
+    </message>
 </context>
 <context>
     <name>optviz::PlaybackBar</name>
@@ -2418,6 +2555,116 @@ training loss %3
     <message>
         <source>100000 steps/s</source>
         <translation>100000 步/秒</translation>
+    </message>
+</context>
+<context>
+    <name>optviz::SceneHistory</name>
+    <message>
+        <source>add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>change %1 to %2</source>
+        <translation>将 %1 改为 %2</translation>
+    </message>
+    <message>
+        <source>show %1</source>
+        <translation>显示 %1</translation>
+    </message>
+    <message>
+        <source>hide %1</source>
+        <translation>隐藏 %1</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>change %1&apos;s parameters</source>
+        <translation>修改 %1 的参数</translation>
+    </message>
+    <message>
+        <source>change the schedule</source>
+        <translation>修改学习率调度</translation>
+    </message>
+    <message>
+        <source>change the colour</source>
+        <translation>修改颜色</translation>
+    </message>
+    <message>
+        <source>reorder the optimizers</source>
+        <translation>调整优化器顺序</translation>
+    </message>
+    <message>
+        <source>show the network</source>
+        <translation>显示网络</translation>
+    </message>
+    <message>
+        <source>show the surfaces</source>
+        <translation>显示曲面</translation>
+    </message>
+    <message>
+        <source>change the surface</source>
+        <translation>更换曲面</translation>
+    </message>
+    <message>
+        <source>change the formula</source>
+        <translation>修改公式</translation>
+    </message>
+    <message>
+        <source>move the start</source>
+        <translation>移动起点</translation>
+    </message>
+    <message>
+        <source>change the step budget</source>
+        <translation>修改步数预算</translation>
+    </message>
+    <message>
+        <source>change the gradient settings</source>
+        <translation>修改梯度设置</translation>
+    </message>
+    <message>
+        <source>change the layout</source>
+        <translation>修改布局</translation>
+    </message>
+    <message>
+        <source>change the plotted measure</source>
+        <translation>修改绘制的度量</translation>
+    </message>
+    <message>
+        <source>change the lesson text</source>
+        <translation>修改课程文本</translation>
+    </message>
+    <message>
+        <source>change the network settings</source>
+        <translation>修改网络设置</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>optviz::SessionAutosave</name>
+    <message>
+        <source>Cannot save the session: the settings file cannot be written. Save the scene to a file to keep it.</source>
+        <translation>无法保存会话：设置文件无法写入。请将场景保存到文件以保留它。</translation>
+    </message>
+    <message>
+        <source>Restored the last session</source>
+        <translation>已恢复上次的会话</translation>
+    </message>
+    <message>
+        <source>Restored the session of %1, with its unsaved edits</source>
+        <translation>已恢复 %1 的会话，包括其未保存的修改</translation>
+    </message>
+    <message>
+        <source>Restored the session of %1</source>
+        <translation>已恢复 %1 的会话</translation>
     </message>
 </context>
 <context>
@@ -2529,7 +2776,7 @@ training loss %3
     </message>
     <message>
         <source>   at (%1, %2), loss %3</source>
-        <translation>   位于 (%1, %2)，损失 %3</translation>
+        <translation type="vanished">   位于 (%1, %2)，损失 %3</translation>
     </message>
     <message>
         <source>Explain this step</source>
@@ -2542,6 +2789,10 @@ training loss %3
     <message>
         <source>Take this optimizer&apos;s current step apart, stage by stage, on the map (E)</source>
         <translation>在图上把此优化器的当前一步逐阶段拆开讲解（E）</translation>
+    </message>
+    <message>
+        <source>at (%1, %2), loss %3</source>
+        <translation>位于 (%1, %2)，损失 %3</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2915,10 @@ training loss %3
     <message>
         <source>seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Exact value: %1</source>
+        <translation>精确值：%1</translation>
     </message>
 </context>
 </TS>

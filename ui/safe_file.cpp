@@ -16,23 +16,23 @@ QString kindText(io::FileKind kind)
 {
     switch (kind) {
     case io::FileKind::Missing:
-        return translated("nothing");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "nothing"));
     case io::FileKind::Regular:
-        return translated("a regular file");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "a regular file"));
     case io::FileKind::Folder:
-        return translated("a folder");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "a folder"));
     case io::FileKind::CharacterDevice:
-        return translated("a character device");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "a character device"));
     case io::FileKind::BlockDevice:
-        return translated("a block device");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "a block device"));
     case io::FileKind::Fifo:
-        return translated("a FIFO (named pipe)");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "a FIFO (named pipe)"));
     case io::FileKind::Socket:
-        return translated("a socket");
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "a socket"));
     case io::FileKind::Other:
         break;
     }
-    return translated("a special file");
+    return translated(QT_TRANSLATE_NOOP("SafeFile", "a special file"));
 }
 
 std::string encoded(const QString& path)
@@ -54,13 +54,16 @@ QString writeErrorReason(const io::WriteError& error)
     switch (error.reason()) {
     case Reason::NotRegularFile:
         if (error.resolved() != error.requested())
-            return translated("it is a symbolic link to '%1', which is %2, not a regular file")
+            return translated(QT_TRANSLATE_NOOP("SafeFile",
+                                  "it is a symbolic link to '%1', which is %2, not a regular file"))
                 .arg(decoded(error.resolved()), kindText(error.kind()));
-        return translated("it is %1, not a regular file").arg(kindText(error.kind()));
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "it is %1, not a regular file"))
+            .arg(kindText(error.kind()));
     case Reason::NoFolder:
         if (error.kind() == io::FileKind::Missing)
-            return translated("the folder '%1' does not exist").arg(decoded(error.folder()));
-        return translated("'%1' is %2, not a folder")
+            return translated(QT_TRANSLATE_NOOP("SafeFile", "the folder '%1' does not exist"))
+                .arg(decoded(error.folder()));
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "'%1' is %2, not a folder"))
             .arg(decoded(error.folder()), kindText(error.kind()));
     case Reason::System:
         break;
@@ -68,13 +71,14 @@ QString writeErrorReason(const io::WriteError& error)
     // The OS's own words (strerror, in the system's language), as QFile reports them.
     const QString reason = qt_error_string(error.osError());
     if (!error.folder().empty())
-        return translated("%1 (creating a file in '%2')").arg(reason, decoded(error.folder()));
+        return translated(QT_TRANSLATE_NOOP("SafeFile", "%1 (creating a file in '%2')"))
+            .arg(reason, decoded(error.folder()));
     return reason;
 }
 
 QString writeErrorMessage(const io::WriteError& error)
 {
-    return translated("cannot write '%1': %2")
+    return translated(QT_TRANSLATE_NOOP("SafeFile", "cannot write '%1': %2"))
         .arg(decoded(error.requested()), writeErrorReason(error));
 }
 
@@ -103,8 +107,9 @@ SafeFile::~SafeFile()
 bool SafeFile::open(OpenMode mode)
 {
     if (isOpen() || (mode & ~(WriteOnly | Truncate | Unbuffered)) != 0 || !(mode & WriteOnly)) {
-        setErrorString(
-            translated("cannot write '%1': a file is written once, from the start").arg(path_));
+        setErrorString(translated(QT_TRANSLATE_NOOP("SafeFile",
+                                      "cannot write '%1': a file is written once, from the start"))
+                           .arg(path_));
         return false;
     }
     failed_ = false;
@@ -141,7 +146,9 @@ bool SafeFile::commit()
     if (!isOpen() || !file_ || !file_->isOpen()) {
         // A write failed before (its message is kept), or the file was never opened.
         if (!failed_)
-            setErrorString(translated("cannot write '%1': the file is not open").arg(path_));
+            setErrorString(
+                translated(QT_TRANSLATE_NOOP("SafeFile", "cannot write '%1': the file is not open"))
+                    .arg(path_));
         QIODevice::close();
         file_.reset();
         return false;
