@@ -806,7 +806,7 @@ void TestExpression::panelEditsTheFormula()
     QVERIFY(!panel.formulaRow()->isVisible());
 
     // Choosing "expr" shows the field with the default formula.
-    const int index = panel.surfaceBox()->findText("expr");
+    const int index = panel.surfaceBox()->findData("expr");
     QVERIFY(index >= 0);
     panel.surfaceBox()->setCurrentIndex(index);
     emit panel.surfaceBox()->activated(index);
@@ -863,7 +863,7 @@ void TestExpression::panelEditsTheFormula()
         validateExpression(examples->itemData(i).toString().toStdString());
 
     // Away and back: the last formula returns.
-    const int rosenbrock = panel.surfaceBox()->findText("rosenbrock");
+    const int rosenbrock = panel.surfaceBox()->findData("rosenbrock");
     emit panel.surfaceBox()->activated(rosenbrock);
     QVERIFY(panel.scene().expression.empty());
     QVERIFY(!panel.formulaRow()->isVisible());

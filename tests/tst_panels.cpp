@@ -576,7 +576,7 @@ void TestPanels::batchSizeOnlyOnDataSurfaces()
     QVERIFY(!panel.batchControl()->isEnabled());
 
     QSignalSpy spy(&panel, &SurfacePanel::sceneEdited);
-    emit panel.surfaceBox()->activated(panel.surfaceBox()->findText("linreg"));
+    emit panel.surfaceBox()->activated(panel.surfaceBox()->findData("linreg"));
     QCOMPARE(spy.count(), 1);
     QVERIFY(panel.batchControl()->isEnabled());
     auto* box = qobject_cast<QSpinBox*>(panel.batchControl()->spinBox());
@@ -594,7 +594,7 @@ void TestPanels::batchSizeOnlyOnDataSurfaces()
     QCOMPARE(qobject_cast<QSpinBox*>(panel.batchControl()->spinBox())->maximum(), 5);
 
     // Back to a surface without samples: disabled, and full batch again.
-    emit panel.surfaceBox()->activated(panel.surfaceBox()->findText("rosenbrock"));
+    emit panel.surfaceBox()->activated(panel.surfaceBox()->findData("rosenbrock"));
     QVERIFY(!panel.batchControl()->isEnabled());
     QCOMPARE(lastScene(spy).gradient.batchSize, 0);
 }
@@ -611,7 +611,7 @@ void TestPanels::changingSurfaceClearsViewAndStart()
     QVERIFY(panel.startResetButton()->isEnabled());
 
     QSignalSpy spy(&panel, &SurfacePanel::sceneEdited);
-    emit panel.surfaceBox()->activated(panel.surfaceBox()->findText("quadratic"));
+    emit panel.surfaceBox()->activated(panel.surfaceBox()->findData("quadratic"));
     QCOMPARE(spy.count(), 1);
     const Scene edited = lastScene(spy);
     QCOMPARE(edited.surface, std::string("quadratic"));

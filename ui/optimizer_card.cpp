@@ -2,6 +2,7 @@
 
 #include "core/lr_schedule.h"
 #include "core/optimizer.h"
+#include "display_names.h"
 #include "eliding_label.h"
 #include "parameter_control.h"
 #include "translation.h"
@@ -185,7 +186,7 @@ OptimizerCard::OptimizerCard(const OptimizerEntry& entry, QWidget* parent)
     scheduleBox_->setFocusPolicy(Qt::StrongFocus);
     scheduleBox_->installEventFilter(this);
     for (const ScheduleInfo& info : scheduleCatalog()) {
-        scheduleBox_->addItem(toQString(info.name));
+        scheduleBox_->addItem(scheduleDisplayName(info.name), toQString(info.name));
         scheduleBox_->setItemData(scheduleBox_->count() - 1,
             QStringLiteral("<b>%1</b>: %2")
                 .arg(toQString(info.name), coreText(info.summary).toHtmlEscaped()),
@@ -386,7 +387,7 @@ void OptimizerCard::showEntry()
     }
     {
         const QSignalBlocker blocker(scheduleBox_);
-        scheduleBox_->setCurrentIndex(scheduleBox_->findText(toQString(entry_.schedule)));
+        scheduleBox_->setCurrentIndex(scheduleBox_->findData(toQString(entry_.schedule)));
     }
     if (const ScheduleInfo* info = findSchedule(entry_.schedule))
         scheduleBox_->setToolTip(coreText(info->summary));

@@ -1,5 +1,6 @@
 #include "surface_panel.h"
 
+#include "display_names.h"
 #include "number_text.h"
 #include "parameter_control.h"
 #include "translation.h"
@@ -104,7 +105,7 @@ SurfacePanel::SurfacePanel(QWidget* parent)
     surfaceBox_->setFocusPolicy(Qt::StrongFocus);
     surfaceBox_->installEventFilter(this);
     for (const SurfaceInfo& info : surfaceCatalog()) {
-        surfaceBox_->addItem(toQString(info.name));
+        surfaceBox_->addItem(surfaceDisplayName(info.name), toQString(info.name));
         surfaceBox_->setItemData(
             surfaceBox_->count() - 1, surfaceDefinitionText(info.definition), Qt::ToolTipRole);
     }
@@ -340,7 +341,7 @@ void SurfacePanel::showScene()
 {
     {
         const QSignalBlocker blocker(surfaceBox_);
-        surfaceBox_->setCurrentIndex(surfaceBox_->findText(toQString(scene_.surface)));
+        surfaceBox_->setCurrentIndex(surfaceBox_->findData(toQString(scene_.surface)));
     }
     const SurfaceInfo* info = findSurface(scene_.surface);
     definitionLabel_->setText(info ? surfaceDefinitionText(info->definition) : QString());
