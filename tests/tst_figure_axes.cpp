@@ -366,19 +366,25 @@ void TestFigureAxes::log10CoordinateTickerLabelsPowers()
 
 void TestFigureAxes::lossGoesUnderTheMapWhenNarrow()
 {
+    // The window's figure beside its docks at 1024 × 768: beside the map the loss panel
+    // would be a sliver; under it, it reads.
     const Scene scene = Scene::defaultScene();
     const Rendered rendered = simulate(scene);
     Figure figure;
-    show(figure, scene, rendered, QSize(1000, 640));
+    show(figure, scene, rendered, QSize(700, 600));
     QVERIFY(figure.arrangement().lossBelowMap);
     QVERIFY(figure.lossRect()->top() > figure.mapRect(0)->bottom());
+    QVERIFY(figure.lossRect()->width() > 450);
     // Wide: beside it, as before.
-    settle(figure, QSize(1600, 800));
+    settle(figure, QSize(1600, 900));
     QVERIFY(!figure.arrangement().lossBelowMap);
     QVERIFY(figure.lossRect()->left() > figure.mapRect(0)->right());
-    QVERIFY(FigureLayout::choose(QSize(1279, 700), 1, true).lossBelowMap);
-    QVERIFY(!FigureLayout::choose(QSize(1280, 700), 1, true).lossBelowMap);
-    QVERIFY(!FigureLayout::choose(QSize(900, 700), 1, false).lossBelowMap); // no loss panel
+    const QRect map = figure.mapRect(0)->rect();
+    QVERIFY(map.width() < 1.4 * map.height());
+    QVERIFY(FigureLayout::choose(QSize(640, 560), 1, true).lossBelowMap);
+    QVERIFY(FigureLayout::choose(QSize(800, 700), 1, true).lossBelowMap);
+    QVERIFY(!FigureLayout::choose(QSize(1366, 700), 1, true).lossBelowMap);
+    QVERIFY(!FigureLayout::choose(QSize(640, 560), 1, false).lossBelowMap); // no loss panel
 }
 
 void TestFigureAxes::smallMultiplesStayNearSquare_data()

@@ -1211,6 +1211,22 @@ void Figure::orderPaths()
     for (const auto& entry : steps)
         order.push_back(entry.second);
     pathOrder_ = order;
+
+    // Where paths run together (down the same valley floor), the one on top would hide
+    // those under it entirely: each path under others is drawn wider by a stripe per
+    // path above it, so that it shows as a coloured edge along them.
+    const double stripe = (presentation_ ? 4.0 : 3.5) * style_.scale;
+    const int count = int(pathOrder_.size());
+    for (int level = 0; level < count; ++level) {
+        RunPlot& plot = runPlots_[std::size_t(pathOrder_[std::size_t(level)])];
+        const double width = style_.pathWidth + stripe * std::min(count - 1 - level, 3);
+        QPen pen = plot.path->pen();
+        pen.setWidthF(width);
+        plot.path->setPen(pen);
+        QPen halo = plot.halo->pen();
+        halo.setWidthF(width + (style_.haloWidth - style_.pathWidth));
+        plot.halo->setPen(halo);
+    }
 }
 
 void Figure::stackRunLayer()

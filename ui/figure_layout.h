@@ -6,9 +6,10 @@
 namespace optviz {
 
 // Where the figure's panels go for a given widget size: the loss panel beside the map
-// on a wide figure, under it on a narrow one (where beside it both would be slivers and
-// the step labels crowd), and the maps of small multiples in as many rows and columns as
-// keep each map near square.
+// or under it, and the maps of small multiples in rows and columns, whichever gives the
+// maps the largest near-square room while the loss panel keeps room to be read. A wide
+// figure (1600 × 900) has the loss panel beside the map; a narrow one (the window's figure
+// beside its docks at 1024 × 768) under it, where beside it both would be slivers.
 struct FigureLayout
 {
     bool lossBelowMap = false;
@@ -16,9 +17,6 @@ struct FigureLayout
     int rows = 1;
     // The share of the panels' height the maps get when the loss panel is under them.
     double mapShare = 1.6 / 2.6;
-
-    // Below this width (device-independent pixels) the loss panel goes under the map.
-    static constexpr int narrowWidth = 1280;
 
     // `maps`: 1 for an overlay, the run count for small multiples; `withLoss`: whether
     // the loss panel is shown at all.

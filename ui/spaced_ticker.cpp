@@ -65,13 +65,22 @@ double SpacedTicker::getTickStep(const QCPRange& range)
     const double pixels = axisPixels(axis_);
     if (!(pixels > 0.0) || !(range.size() > 0.0) || !axis_->parentPlot())
         return QCPAxisTicker::getTickStep(range);
+    const double step = stepFor(range, pixels, spacing_);
+    // A short axis: three labels, closer than the preferred spacing, where they fit.
+    if (range.size() / step < 2.5 && spacing_ > pixels / 3.0)
+        return stepFor(range, pixels, pixels / 3.0);
+    return step;
+}
+
+double SpacedTicker::stepFor(const QCPRange& range, double pixels, double spacing)
+{
     const QFontMetricsF metrics(axis_->tickLabelFont());
     const bool horizontal = axis_->orientation() == Qt::Horizontal;
     const QLocale locale = axis_->parentPlot()->locale();
     const QString format = axis_->numberFormat();
     const QChar formatChar = format.isEmpty() ? QChar('g') : format.at(0);
     const bool powers = format.contains('b') && formatChar == 'e';
-    const double perTick = std::max(spacing_, pixels / maxTicks);
+    const double perTick = std::max(spacing, pixels / maxTicks);
     double step = niceStepAtLeast(range.size() * perTick / pixels);
     // The labels depend on the step ("0.25" is wider than "0.2"): widen until they fit.
     for (int pass = 0; pass < 4; ++pass) {
@@ -84,7 +93,7 @@ double SpacedTicker::getTickStep(const QCPRange& range)
         } else {
             extent = metrics.height() * (powers ? 1.35 : 1.0);
         }
-        const double needed = std::max(spacing_, extent + labelGap(axis_));
+        const double needed = std::max(spacing, extent + labelGap(axis_));
         const double next = niceStepAtLeast(range.size() * needed / pixels);
         if (next <= step)
             break;
@@ -137,9 +146,12 @@ QVector<double> SpacedLogTicker::createTickVector(double tickStep, const QCPRang
         extent = metrics.horizontalAdvance(QStringLiteral("10"))
             + 0.75 * metrics.horizontalAdvance(exponent) + 2.0;
     }
-    const double needed = std::max(spacing_, extent + labelGap(axis_));
-    const int stride
-        = niceDecadesAtLeast(std::max(decades * needed / pixels, decades / double(maxTicks)));
+    const double least = extent + labelGap(axis_);
+    int stride = niceDecadesAtLeast(
+        std::max(decades * std::max(spacing_, least) / pixels, decades / double(maxTicks)));
+    // A short axis: three labels, closer than the preferred spacing, where they fit.
+    if (decades / stride < 2.5 && spacing_ > pixels / 3.0)
+        stride = niceDecadesAtLeast(decades * std::max(pixels / 3.0, least) / pixels);
     // Sub-ticks mark the decades between labelled ones; within a decade, 2 … 9.
     setSubTickCount(stride == 1 ? 8 : 0);
     QVector<double> ticks;

@@ -22,6 +22,9 @@ protected:
     double getTickStep(const QCPRange& range) override;
 
 private:
+    // The step for about one tick per `spacing` pixels, wider where the labels need it.
+    double stepFor(const QCPRange& range, double pixels, double spacing);
+
     QPointer<QCPAxis> axis_;
     double spacing_;
 };
