@@ -689,6 +689,7 @@ void Figure::setLossMeasure(LossMeasure measure)
 
 void Figure::setLandscape(const Scene& scene, const Surface& surface)
 {
+    followHiddenResize();
     const ViewRect home = scene.effectiveView(surface);
     const bool sameSurface = hasLandscape_ && scene.surface == surfaceName_;
     if (sameSurface && scene.surfaceParameters == surfaceParameters_
@@ -862,6 +863,7 @@ void Figure::updateStartMarkers()
 
 void Figure::setRuns(const Scene& scene, const QVector<RunSeries>& series)
 {
+    followHiddenResize();
     series_ = series; // implicitly shared: no copy of the points
     runStyles_.clear();
     for (const OptimizerEntry& entry : scene.optimizers)
@@ -1368,6 +1370,20 @@ void Figure::adaptToSize(QSize size)
     } else {
         updateTitle();
         updateLegendLayout();
+    }
+}
+
+void Figure::followHiddenResize()
+{
+    // A hidden figure (an export's, an animation's) gets no resize event until shown:
+    // its layout follows its size here instead.
+    if (isVisible())
+        return;
+    const QSize now = size();
+    if (styleFor(now, presentation_).scale != style_.scale
+        || !(arrangementFor(now) == arrangement_)) {
+        style_ = styleFor(now, presentation_);
+        rebuild();
     }
 }
 

@@ -264,6 +264,7 @@ private:
     void updateTitle();
     void updateLegendLayout();
     void adaptToSize(QSize size);
+    void followHiddenResize();
     FigureLayout arrangementFor(QSize size) const;
     int mapAt(const QPointF& pos) const;
     bool isNearStart(int map, const QPointF& pos) const;

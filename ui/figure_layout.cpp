@@ -17,6 +17,7 @@ constexpr double axisLabels = 60.0; // per map: tick labels and axis titles
 // for a few step labels; under them, height for a few decades.
 constexpr double lossMinimumWidth = 330.0;
 constexpr double lossMinimumHeight = 150.0;
+constexpr double minimumStackedHeight = 420.0;
 
 // The maps' share of the width when the loss panel is beside them (Figure::rebuild's
 // column stretch: 1.5 + 0.45 per extra column against the loss panel's 1).
@@ -43,8 +44,8 @@ FigureLayout FigureLayout::choose(QSize figure, int maps, bool withLoss)
     FigureLayout best;
     double bestScore = -std::numeric_limits<double>::infinity();
     for (const bool below : {false, true}) {
-        if (below && !withLoss)
-            continue;
+        if (below && (!withLoss || height < minimumStackedHeight))
+            continue; // a short figure has no room for two rows of panels
         for (int columns = 1; columns <= maps; ++columns) {
             const int rows = (maps + columns - 1) / columns;
             if ((rows - 1) * columns >= maps)
