@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <cstdio>
 #include <iostream>
@@ -295,6 +296,10 @@ int renderCommand(const std::vector<std::string>& words)
     static char* argv[] = {applicationName, nullptr};
     static int argc = 1;
     const QApplication application(argc, argv);
+    // A figure is the same file under every LANG (README): numbers in the C locale, 10ⁿ
+    // on log axes, decimal points (the figures set this themselves; this covers any
+    // number a QLocale() formats on the way).
+    QLocale::setDefault(QLocale::c());
 
     QString error;
     if (request.animation) {

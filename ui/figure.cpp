@@ -3,6 +3,8 @@
 #include "core/contour_levels.h"
 #include "core/contours.h"
 #include "core/surface_grid.h"
+#include "figure_layout.h"
+#include "inspector_arrows.h"
 #include "landscape_map.h"
 #include "loss_graph.h"
 #include "palette.h"
@@ -36,7 +38,6 @@ constexpr int gridSamples = 300; // per side; plenty for a heat map on screen
 constexpr int multiplesGridSamples = 220; // the maps of small multiples are smaller
 constexpr int contourCount = 14;
 constexpr int denseIterates = 60; // below this many points, each iterate gets a dot
-constexpr double logLossSpan = 100.0; // a log loss axis once values span two decades
 // A view zoomed in below this span (rounding noise) is not gridded anew.
 constexpr double minViewSpan = 1e-9;
 
@@ -203,22 +204,14 @@ bool isValidView(const ViewRect& view)
         && view.yMax - view.yMin > minViewSpan;
 }
 
-// Log axes get a power-of-ten ticker, linear ones about one label per `spacing` pixels.
+// Log axes get powers of ten, linear ones about one label per `spacing` pixels; neither
+// crowds its labels.
 void setTicker(QCPAxis* axis, bool logarithmic, double spacing)
 {
-    if (logarithmic) {
-        axis->setScaleType(QCPAxis::stLogarithmic);
-        QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-        ticker->setSubTickCount(8);
-        axis->setTicker(ticker);
-        axis->setNumberFormat("eb"); // 10⁻³, typeset as a power
-        axis->setNumberPrecision(0);
-    } else {
-        axis->setScaleType(QCPAxis::stLinear);
-        axis->setTicker(QSharedPointer<QCPAxisTicker>(new SpacedTicker(axis, spacing)));
-        axis->setNumberFormat("gb");
-        axis->setNumberPrecision(6);
-    }
+    if (logarithmic)
+        setLogAxis(axis, spacing);
+    else
+        setLinearAxis(axis, spacing);
 }
 
 // The loss axis's range for values from `low` to `high` (in log10 units on a log axis):
@@ -252,11 +245,16 @@ QCPRange settledRange(
 
 Figure::Figure(QWidget* parent)
     : QCustomPlot(parent)
+    , inspectorArrows_(std::make_unique<InspectorArrows>(this))
 {
     setAutoAddPlottableToLegend(false);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setBackground(Qt::white);
     setMouseTracking(true);
+    // Numbers in the C locale whatever the language: QCustomPlot typesets an exponent as
+    // a power (10⁶) only where it finds the locale's exponential sign ("E" in most
+    // locales, which left "1E+06"), and German commas would differ from the CLI's text.
+    setLocale(QLocale::c());
     // Three paint buffers, bottom to top: what stays put while runs stream in (the
     // landscape, drawn from its own cache, and the axis rects' backgrounds and grids);
     // the "runs" layer alone (halos, paths, loss curves, current points, start markers,
@@ -362,7 +360,8 @@ void Figure::rebuild()
     // open), where side by side both would be slivers. The loss panel sits in a grid of
     // its own, so that QCustomPlot::axisRect(0) (its depth-first search appends direct
     // children first) is the map of an overlay.
-    stacked_ = isStacked(size());
+    arrangement_ = arrangementFor(size());
+    stacked_ = arrangement_.lossBelowMap;
     auto* panels = new QCPLayoutGrid;
     plotLayout()->addElement(1, 0, panels);
     panels->setColumnSpacing(int(8 * s));
@@ -378,7 +377,7 @@ void Figure::rebuild()
         lossArea->addElement(0, 0, lossRect_);
         if (stacked_) {
             panels->addElement(1, 0, lossArea);
-            panels->setRowStretchFactors({1.6, 1.0});
+            panels->setRowStretchFactors({arrangement_.mapShare, 1.0 - arrangement_.mapShare});
         } else {
             if (!columnStretch.isEmpty())
                 lossArea->setMargins(QMargins(int(16 * s), 0, 0, 0));
@@ -627,12 +626,7 @@ void Figure::linkMapAxes()
 
 int Figure::mapColumns() const
 {
-    // At most three per row, rows as full as possible: four maps are 2 × 2, not 3 + 1.
-    if (layout_ != SceneLayout::SmallMultiples)
-        return 1;
-    const int count = std::max(1, multiplesCount_);
-    const int rows = (count + 2) / 3;
-    return (count + rows - 1) / rows;
+    return layout_ == SceneLayout::SmallMultiples ? arrangement_.columns : 1;
 }
 
 QCPAxisRect* Figure::mapRect(int map) const
@@ -673,6 +667,14 @@ void Figure::setSceneLayout(SceneLayout layout, int runCount)
     rebuild();
 }
 
+void Figure::setLossAxisFollowsSteps(bool follow)
+{
+    if (follow == lossAxisPolicy_.followsSteps())
+        return;
+    lossAxisPolicy_.setFollowSteps(follow);
+    updateRuns();
+}
+
 void Figure::setLossMeasure(LossMeasure measure)
 {
     if (measure == measure_)
@@ -687,6 +689,7 @@ void Figure::setLossMeasure(LossMeasure measure)
 
 void Figure::setLandscape(const Scene& scene, const Surface& surface)
 {
+    followHiddenResize();
     const ViewRect home = scene.effectiveView(surface);
     const bool sameSurface = hasLandscape_ && scene.surface == surfaceName_;
     if (sameSurface && scene.surfaceParameters == surfaceParameters_
@@ -860,6 +863,7 @@ void Figure::updateStartMarkers()
 
 void Figure::setRuns(const Scene& scene, const QVector<RunSeries>& series)
 {
+    followHiddenResize();
     series_ = series; // implicitly shared: no copy of the points
     runStyles_.clear();
     for (const OptimizerEntry& entry : scene.optimizers)
@@ -1007,7 +1011,8 @@ void Figure::updateRuns()
         }
 
     orderPaths();
-    updateLossAxes(stable.hasData() ? stable : all, lastStep, streaming);
+    updateLossAxes(
+        stable.hasData() ? stable : all, stable.hasData() ? all.max : all.min, lastStep, streaming);
     updateLegendLayout();
     updateArrows();
     stackRunLayer();
@@ -1026,6 +1031,7 @@ void Figure::appendRunData(RunPlot& plot, const RunSeries& series, bool distance
     if (same) {
         first = plot.drawnPoints - 1; // the newest drawn point may have been replaced
         plot.pathLength = plot.finalPathLength;
+        plot.movingSteps = plot.finalMovingSteps;
         const double keepUpTo = first > 0 ? series.steps()[first - 1] : -1.0;
         if (plot.path)
             plot.path->data()->removeAfter(keepUpTo);
@@ -1034,6 +1040,8 @@ void Figure::appendRunData(RunPlot& plot, const RunSeries& series, bool distance
     } else {
         plot.historyId = series.historyId();
         plot.finalPathLength = 0.0;
+        plot.finalMovingSteps = 0;
+        plot.movingSteps = 0;
         plot.lastFinalPoint.reset();
         plot.pathLength = 0.0;
         plot.lossSpan = ValueSpan();
@@ -1053,9 +1061,14 @@ void Figure::appendRunData(RunPlot& plot, const RunSeries& series, bool distance
     points.reserve(n - first);
     losses.reserve(n - first);
     std::optional<QPointF> previous = plot.lastFinalPoint;
+    // Steps shorter than this (a ten-thousandth of the view) do not move the path: a run
+    // that has converged and idles does not count them.
+    const double stillStep
+        = 1e-4 * std::min(homeView_.xMax - homeView_.xMin, homeView_.yMax - homeView_.yMin);
     for (int k = first; k < n; ++k) {
         if (k == n - 1) { // everything before the newest point is final from now on
             plot.finalPathLength = plot.pathLength;
+            plot.finalMovingSteps = plot.movingSteps;
             plot.lastFinalPoint = previous;
         }
         const double x = series.x()[k];
@@ -1064,8 +1077,11 @@ void Figure::appendRunData(RunPlot& plot, const RunSeries& series, bool distance
         const bool finitePoint = std::isfinite(x) && std::isfinite(y);
         if (finitePoint) {
             points.append(QCPCurveData(step, x, y));
-            if (previous)
-                plot.pathLength += std::hypot(x - previous->x(), y - previous->y());
+            if (previous) {
+                const double length = std::hypot(x - previous->x(), y - previous->y());
+                plot.pathLength += length;
+                plot.movingSteps += length > stillStep ? 1 : 0;
+            }
             previous = QPointF(x, y);
         }
         const double value = distance ? (finitePoint ? nearestDistance(x, y, minima_)
@@ -1117,6 +1133,11 @@ void Figure::performRefresh()
     }
 }
 
+int Figure::arrowCount() const
+{
+    return int(inspectorArrows_->arrows().size());
+}
+
 void Figure::setInspectedRun(int run)
 {
     inspectedRun_ = run;
@@ -1127,14 +1148,7 @@ void Figure::setInspectedRun(int run)
 
 void Figure::updateArrows()
 {
-    for (auto& arrow : arrows_)
-        if (arrow)
-            removeItem(arrow.data());
-    for (auto& label : arrowLabels_)
-        if (label)
-            removeItem(label.data());
-    arrows_.clear();
-    arrowLabels_.clear();
+    inspectorArrows_->clear();
     const int run = inspectedRun_;
     if (run < 0 || run >= int(series_.size()) || mapCount() == 0)
         return;
@@ -1146,75 +1160,75 @@ void Figure::updateArrows()
     if (!rect)
         return;
     const OptimizerState& state = series.state();
-    const Vector* gradient = state.vector("gradient");
-    const Vector* update = state.vector("update");
     const Vector* velocity = state.vector("momentum_buffer");
     if (!velocity)
         velocity = state.vector("exp_avg");
-    // The step started at the point before the newest one.
-    const QPointF from(series.x()[series.size() - 2], series.y()[series.size() - 2]);
-    const ViewRect view = visibleView();
-    const double length = 0.14 * std::min(view.xMax - view.xMin, view.yMax - view.yMin);
     const QColor runColour
         = run < int(runStyles_.size()) ? runStyles_[std::size_t(run)].colour : QColor(Qt::black);
-    auto add = [&](const Vector* v, double sign, const QColor& colour, Qt::PenStyle style,
-                   const QString& text) {
-        if (!v || v->size() < 2)
-            return;
-        const double dx = sign * (*v)[0], dy = sign * (*v)[1];
-        const double norm = std::hypot(dx, dy);
-        if (!(norm > 0.0) || !std::isfinite(norm))
-            return;
-        const QPointF to(from.x() + length * dx / norm, from.y() + length * dy / norm);
-        auto* line = new QCPItemLine(this);
-        line->setClipAxisRect(rect);
-        line->start->setAxisRect(rect);
-        line->end->setAxisRect(rect);
-        line->start->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-        line->end->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-        line->start->setCoords(from);
-        line->end->setCoords(to);
-        line->setPen(QPen(colour, 3.0 * style_.scale, style, Qt::RoundCap));
-        line->setHead(
-            QCPLineEnding(QCPLineEnding::esSpikeArrow, 14 * style_.scale, 18 * style_.scale));
-        line->setLayer("runs");
-        arrows_.emplace_back(line);
-        auto* label = new QCPItemText(this);
-        label->setClipAxisRect(rect);
-        label->position->setAxisRect(rect);
-        label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-        label->position->setCoords(to);
-        label->setText(text);
-        label->setColor(colour);
-        label->setBrush(QColor(255, 255, 255, 210));
-        label->setPadding(QMargins(3, 1, 3, 1));
-        QFont f = figureFont(style_.legendFont);
-        f.setBold(true);
-        label->setFont(f);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setLayer("runs");
-        arrowLabels_.emplace_back(label);
+    std::vector<InspectorArrows::Input> arrows;
+    const auto add = [&](const Vector* v, double sign, const QColor& colour, Qt::PenStyle style,
+                         const QString& name) {
+        if (v && v->size() >= 2)
+            arrows.push_back({name, QPointF(sign * (*v)[0], sign * (*v)[1]), colour, style});
     };
-    add(gradient, -1.0, QColor(20, 20, 20), Qt::SolidLine, tr("−∇f"));
+    add(state.vector("update"), 1.0, runColour, Qt::SolidLine, tr("update"));
+    add(state.vector("gradient"), -1.0, QColor(20, 20, 20), Qt::SolidLine, tr("−∇f"));
     add(velocity, -1.0, QColor(90, 90, 90), Qt::DashLine, tr("velocity"));
-    add(update, 1.0, runColour, Qt::SolidLine, tr("update"));
+
+    // The labels keep clear of the recent points of every path on this map.
+    std::vector<QPointF> avoid;
+    constexpr int recentPoints = 300;
+    for (int other = 0; other < runCount(); ++other) {
+        const QCPCurve* path = runPlots_[std::size_t(other)].path;
+        if (!path || path->keyAxis() != rect->axis(QCPAxis::atBottom))
+            continue;
+        const auto points = path->data();
+        for (int i = std::max(0, points->size() - recentPoints); i < points->size(); ++i) {
+            const QCPCurveData& point = *points->at(i);
+            avoid.push_back(pixelOf(Point2 {point.key, point.value}, map));
+        }
+    }
+    // The step started at the point before the newest one.
+    const QPointF from(series.x()[series.size() - 2], series.y()[series.size() - 2]);
+    inspectorArrows_->show(rect, from, arrows, avoid,
+        {style_.scale, style_.legendFont, int(std::lround(style_.tickFont * 0.95))});
 }
 
 void Figure::orderPaths()
 {
-    // Slow optimizers travel short paths that faster ones often retrace (GD under
-    // momentum on Rosenbrock): the longest path is drawn first, the shortest on top.
-    std::vector<std::pair<double, int>> lengths;
+    // A path of long jumps (L-BFGS, Newton) covers a fine-stepped one that follows the
+    // same valley (momentum, Adam) wherever they share it, yet between its few points it
+    // is a straight line that hides nothing else: paths are drawn in order of their mean
+    // step (over the steps that moved), the longest at the bottom. Slow optimizers, whose short
+    // paths faster ones often retrace (GD under momentum on Rosenbrock), take small steps and stay
+    // on top.
+    std::vector<std::pair<double, int>> steps;
     for (int run = 0; run < runCount(); ++run) {
         const RunPlot& plot = runPlots_[std::size_t(run)];
         if (plot.path)
-            lengths.emplace_back(-plot.pathLength, run);
+            steps.emplace_back(-plot.pathLength / std::max(1, plot.movingSteps), run);
     }
-    std::stable_sort(lengths.begin(), lengths.end());
+    std::stable_sort(steps.begin(), steps.end());
     std::vector<int> order;
-    for (const auto& entry : lengths)
+    for (const auto& entry : steps)
         order.push_back(entry.second);
     pathOrder_ = order;
+
+    // Where paths run together (down the same valley floor), the one on top would hide
+    // those under it entirely: each path under others is drawn wider by a stripe per
+    // path above it, so that it shows as a coloured edge along them.
+    const double stripe = (presentation_ ? 4.0 : 3.5) * style_.scale;
+    const int count = int(pathOrder_.size());
+    for (int level = 0; level < count; ++level) {
+        RunPlot& plot = runPlots_[std::size_t(pathOrder_[std::size_t(level)])];
+        const double width = style_.pathWidth + stripe * std::min(count - 1 - level, 3);
+        QPen pen = plot.path->pen();
+        pen.setWidthF(width);
+        plot.path->setPen(pen);
+        QPen halo = plot.halo->pen();
+        halo.setWidthF(width + (style_.haloWidth - style_.pathWidth));
+        plot.halo->setPen(halo);
+    }
 }
 
 void Figure::stackRunLayer()
@@ -1235,22 +1249,21 @@ void Figure::stackRunLayer()
         stack.push_back(panel.start);
         stack.push_back(panel.caption);
     }
-    for (std::size_t i = 0; i < arrows_.size(); ++i) {
-        stack.push_back(arrows_[i].data());
-        stack.push_back(i < arrowLabels_.size() ? arrowLabels_[i].data() : nullptr);
-    }
+    for (QCPAbstractItem* item : inspectorArrows_->items())
+        stack.push_back(item);
     for (QCPLayerable* layerable : stack)
         if (layerable)
             layerable->setLayer("runs");
 }
 
-void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool streaming)
+void Figure::updateLossAxes(
+    const ValueSpan& values, double divergedTop, double lastStep, bool streaming)
 {
     if (!lossRect_)
         return;
     QCPAxis* x = lossRect_->axis(QCPAxis::atBottom);
     QCPAxis* y = lossRect_->axis(QCPAxis::atLeft);
-    x->setRange(0.0, std::max({1.0, double(stepBudget_), lastStep}));
+    x->setRange(0.0, lossAxisPolicy_.stepAxisEnd(lastStep, double(stepBudget_)));
     if (lossAxisHeld_) {
         if (lossLogarithmic_ && values.min <= 0.0) // as below: raised to the floor
             for (RunPlot& plot : runPlots_)
@@ -1261,11 +1274,12 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool strea
         return;
     }
 
-    // Log once the values span two decades and none is negative. Values of exactly 0 (a
-    // minimum reached exactly) sit at the bottom edge of a log axis.
+    // Log once the values span two decades and none is negative (LossAxisPolicy: with
+    // hysteresis while animating). Values of exactly 0 (a minimum reached exactly) sit at
+    // the bottom edge of a log axis.
     const bool hasData = std::isfinite(values.min) && std::isfinite(values.max);
-    const bool logarithmic = hasData && !values.anyNegative && std::isfinite(values.minPositive)
-        && values.max / values.minPositive > logLossSpan;
+    const bool logarithmic = lossAxisPolicy_.chooseLogarithmic(
+        {hasData, values.minPositive, values.max, values.anyNegative}, lastStep, logColours_);
     const bool wasLogarithmic = lossLogarithmic_;
     if (logarithmic != lossLogarithmic_) {
         setTicker(y, logarithmic, 70 * style_.scale);
@@ -1275,8 +1289,15 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool strea
     if (!hasData) {
         y->setRange(0.0, 1.0);
     } else if (logarithmic) {
-        const QCPRange range = settledRange(y->range(), std::log10(values.minPositive),
-            std::log10(values.max), true, streaming && logarithmic == wasLogarithmic);
+        // A diverged run's finite losses climb above the others: the axis rises for them
+        // by two decades or half the others' span, then they leave through the top (all
+        // of them would flatten every other curve by tens of decades).
+        const double low = std::log10(values.minPositive);
+        double high = std::log10(values.max);
+        if (divergedTop > values.max)
+            high = std::min(std::log10(divergedTop), high + std::max(2.0, 0.5 * (high - low)));
+        const QCPRange range
+            = settledRange(y->range(), low, high, true, streaming && logarithmic == wasLogarithmic);
         y->setRange(range);
         const double floor = range.lower;
         if (values.min <= 0.0)
@@ -1286,8 +1307,12 @@ void Figure::updateLossAxes(const ValueSpan& values, double lastStep, bool strea
                         if (it->value <= 0.0)
                             it->value = floor;
     } else {
+        double high = values.max;
+        if (divergedTop > values.max) // as above: half the others' span for the climb
+            high = std::min(divergedTop,
+                high + std::max(0.5 * (values.max - values.min), 0.25 * std::abs(values.max)));
         y->setRange(settledRange(
-            y->range(), values.min, values.max, false, streaming && logarithmic == wasLogarithmic));
+            y->range(), values.min, high, false, streaming && logarithmic == wasLogarithmic));
     }
     if (measure_ == LossMeasure::DistanceToMinimum)
         y->setLabel(minima_.empty() ? tr("loss f(x, y)   (no known minimum)")
@@ -1328,20 +1353,37 @@ void Figure::updateLegendLayout()
     }
 }
 
-bool Figure::isStacked(QSize size) const
+FigureLayout Figure::arrangementFor(QSize size) const
 {
-    return panels_ == Panels::SurfaceAndLoss && size.width() < 1.15 * size.height();
+    const int maps = layout_ == SceneLayout::SmallMultiples ? std::max(1, multiplesCount_) : 1;
+    if (panels_ == Panels::LossOnly)
+        return FigureLayout {};
+    return FigureLayout::choose(size, maps, panels_ == Panels::SurfaceAndLoss);
 }
 
 void Figure::adaptToSize(QSize size)
 {
     const Style style = styleFor(size, presentation_);
-    if (style.scale != style_.scale || isStacked(size) != stacked_) {
+    if (style.scale != style_.scale || !(arrangementFor(size) == arrangement_)) {
         style_ = style;
         rebuild();
     } else {
         updateTitle();
         updateLegendLayout();
+    }
+}
+
+void Figure::followHiddenResize()
+{
+    // A hidden figure (an export's, an animation's) gets no resize event until shown:
+    // its layout follows its size here instead.
+    if (isVisible())
+        return;
+    const QSize now = size();
+    if (styleFor(now, presentation_).scale != style_.scale
+        || !(arrangementFor(now) == arrangement_)) {
+        style_ = styleFor(now, presentation_);
+        rebuild();
     }
 }
 

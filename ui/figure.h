@@ -1,5 +1,7 @@
 #pragma once
 
+#include "figure_layout.h"
+#include "loss_axis_policy.h"
 #include "run_series.h"
 #include "scene.h"
 
@@ -17,6 +19,7 @@
 
 namespace optviz {
 
+class InspectorArrows;
 class LandscapeMap;
 
 // The one renderer of a scene (design.md, "Figure rendering"): the surface as a heat map
@@ -59,8 +62,9 @@ public:
     Point2 start() const { return start_; }
     void setPanels(Panels panels);
     Panels panels() const { return panels_; }
-    // Overlay (one map) or small multiples (one map per run, ≤ 3 per row, linked axes,
-    // one colour scale). setRuns() adds or removes maps when the run count changes.
+    // Overlay (one map) or small multiples (one map per run in rows and columns that keep
+    // each map near square for the figure's size, linked axes, one colour scale). setRuns() adds or
+    // removes maps when the run count changes.
     void setSceneLayout(SceneLayout layout, int runCount);
     SceneLayout sceneLayout() const { return layout_; }
     void setLossMeasure(LossMeasure measure);
@@ -69,6 +73,13 @@ public:
     // animation fits them to its finished runs first, so that its frames do not jump);
     // false: the axis fits the runs again at the next setRuns().
     void setLossAxisHeld(bool held) { lossAxisHeld_ = held; }
+    // Animate mode: the loss panel's step axis follows the steps taken (with headroom)
+    // instead of spanning the budget, and its log/linear choice does not flip during
+    // Play (LossAxisPolicy). Instant mode (false, the default): whole runs.
+    void setLossAxisFollowsSteps(bool follow);
+    bool lossAxisFollowsSteps() const { return lossAxisPolicy_.followsSteps(); }
+    // Where the panels went for the figure's size (loss under the map, map columns).
+    const FigureLayout& arrangement() const { return arrangement_; }
     // Replots what changed since the last replot at the next turn of the event loop:
     // while runs stream in, usually just the layer with the paths, current points and
     // arrows (a fraction of a full replot); everything when the loss axes, the legend
@@ -108,11 +119,15 @@ public:
 
     // Draws the step inspector's arrows for `run` (−1: none) at the point where its last
     // step started: the descent direction −∇f, the move the step made and, where the
-    // optimizer keeps one, its velocity or first moment. Directions are drawn at a
-    // common readable length (the inspector shows the true magnitudes). Does not replot.
+    // optimizer keeps one, its velocity or first moment: to scale where that reads well,
+    // else scaled by a factor that a caption on the map states (InspectorArrows). Does
+    // not replot.
     void setInspectedRun(int run);
     int inspectedRun() const { return inspectedRun_; }
-    int arrowCount() const { return int(arrows_.size()); }
+    int arrowCount() const;
+    // The arrows' true and drawn lengths, their labels' places and the caption that says
+    // what the lengths mean.
+    const InspectorArrows& inspectorArrows() const { return *inspectorArrows_; }
 
 signals:
     // The user clicked the map or dragged the start marker to (x, y).
@@ -149,8 +164,7 @@ private:
         double contourWidth = 1.0;
     };
     int inspectedRun_ = -1;
-    std::vector<QPointer<QCPItemLine>> arrows_;
-    std::vector<QPointer<QCPItemText>> arrowLabels_;
+    std::unique_ptr<InspectorArrows> inspectorArrows_;
 
     // The extent of the values on the loss axis.
     struct ValueSpan
@@ -205,6 +219,8 @@ private:
         double finalPathLength = 0.0; // over the final points
         std::optional<QPointF> lastFinalPoint; // the last finite one of them
         double pathLength = 0.0; // including the newest point
+        int finalMovingSteps = 0; // segments longer than a ten-thousandth of the view
+        int movingSteps = 0;
         ValueSpan lossSpan; // every loss (or distance) value drawn
         double lastStep = 0.0;
     };
@@ -241,11 +257,15 @@ private:
         bool operator==(const RunFrame&) const = default;
     };
     RunFrame runFrame() const;
-    void updateLossAxes(const ValueSpan& values, double lastStep, bool streaming);
+    // `values`: what the axis fits; `divergedTop`: the largest finite loss of the diverged
+    // runs, given room above the others.
+    void updateLossAxes(
+        const ValueSpan& values, double divergedTop, double lastStep, bool streaming);
     void updateTitle();
     void updateLegendLayout();
     void adaptToSize(QSize size);
-    bool isStacked(QSize size) const;
+    void followHiddenResize();
+    FigureLayout arrangementFor(QSize size) const;
     int mapAt(const QPointF& pos) const;
     bool isNearStart(int map, const QPointF& pos) const;
     Point2 coordinatesAt(int map, const QPointF& pos) const;
@@ -265,11 +285,13 @@ private:
     QCPColorScale* colourScale_ = nullptr;
     QCPAxisRect* lossRect_ = nullptr;
     QPointer<QCPMarginGroup> topGroup_, bottomGroup_, leftGroup_, rightGroup_;
+    FigureLayout arrangement_; // for the size of the last rebuild
     bool stacked_ = false; // the loss panel under the map rather than beside it
     std::vector<MapPanel> maps_;
     std::vector<RunPlot> runPlots_;
     bool lossLogarithmic_ = false;
     bool lossAxisHeld_ = false;
+    LossAxisPolicy lossAxisPolicy_;
     std::vector<int> pathOrder_; // runs in drawing order
     bool refreshQueued_ = false;
     bool runsChanged_ = false; // the runs' layer needs a repaint

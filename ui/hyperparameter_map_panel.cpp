@@ -2,6 +2,7 @@
 
 #include "basin_map_painter.h"
 #include "palette.h"
+#include "spaced_ticker.h"
 #include "translation.h"
 #include "viridis_gradient.h"
 
@@ -57,32 +58,11 @@ QString numberText(double value)
     return QString::number(value, 'g', 4);
 }
 
-// Ticks for an axis in log10 coordinates, labelled with the values: decades, with 2 and
-// 5 between them on short ranges.
-QSharedPointer<QCPAxisTicker> logTicker(double low, double high)
+// Ticks for an axis in log10 coordinates, labelled with the values: powers of ten (10ⁿ),
+// or 1, 2 and 5 in each decade as plain numbers where a short range has room.
+QSharedPointer<QCPAxisTicker> logTicker(QCPAxis* axis)
 {
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    const double decades = std::log10(high / low);
-    const std::vector<double> mantissas
-        = decades <= 2.2 ? std::vector<double> {1.0, 2.0, 5.0} : std::vector<double> {1.0};
-    const int stride = decades > 8 ? 2 : 1;
-    int added = 0;
-    for (int k = int(std::floor(std::log10(low))); k <= int(std::ceil(std::log10(high))); ++k) {
-        if (k % stride != 0)
-            continue;
-        for (const double m : mantissas) {
-            const double value = m * std::pow(10.0, k);
-            if (value < low * (1 - 1e-9) || value > high * (1 + 1e-9))
-                continue;
-            ticker->addTick(std::log10(value), QString::number(value, 'g', 3));
-            ++added;
-        }
-    }
-    if (added < 2) { // less than a factor of two: the ends and the middle
-        for (const double value : {low, std::sqrt(low * high), high})
-            ticker->addTick(std::log10(value), QString::number(value, 'g', 3));
-    }
-    return ticker;
+    return QSharedPointer<QCPAxisTicker>(new Log10CoordinateTicker(axis, 60.0));
 }
 
 void styleAxis(QCPAxis* axis)
@@ -312,6 +292,7 @@ void HyperparameterMapPanel::buildPlots()
     const QFont labelFont = plotFont(16);
     for (QCustomPlot* plot : {curvePlot_, mapPlot_}) {
         plot->setMinimumSize(240, 180);
+        plot->setLocale(QLocale::c()); // numbers as in the figure, in every language
         for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
             styleAxis(axis);
             axis->setTickLabelFont(tickFont);
@@ -856,14 +837,12 @@ void HyperparameterMapPanel::showCurve()
     }
     double markAt = 0.0;
     if (logLoss) {
-        y->setScaleType(QCPAxis::stLogarithmic);
-        y->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        setLogAxis(y, 45.0);
         const double top = high * 10.0;
         y->setRange(low / 3.0, top);
         markAt = top / 2.0;
     } else {
-        y->setScaleType(QCPAxis::stLinear);
-        y->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        setLinearAxis(y, 45.0);
         const double pad = std::max(1e-12, 0.08 * (high - low) + (high == low ? 1.0 : 0.0));
         y->setRange(low - pad, high + 2.0 * pad);
         markAt = high + 1.3 * pad;
@@ -876,9 +855,9 @@ void HyperparameterMapPanel::showCurve()
     const double margin = 0.02 * (last - first);
     x->setRange(first - margin, last + margin);
     if (axis.logarithmic)
-        x->setTicker(logTicker(axis.low, axis.high));
+        x->setTicker(logTicker(x));
     else
-        x->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        setLinearAxis(x, 60.0);
     x->setLabel(QString::fromStdString(axis.name) + (axis.logarithmic ? tr(" (log scale)") : ""));
     y->setLabel(measure_ == Measure::StepsToTolerance ? tr("steps to tolerance")
             : shown_->hasMinimum                      ? tr("final loss − minimum")
@@ -929,9 +908,9 @@ void HyperparameterMapPanel::showMap()
     colourScale_->setDataScaleType(scale);
     map_->setDataScaleType(scale);
     if (logScale)
-        colourScale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        setLogAxis(colourScale_->axis(), 45.0);
     else
-        colourScale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        setLinearAxis(colourScale_->axis(), 45.0);
     map_->setDataRange(QCPRange(low, high));
     colourScale_->axis()->setLabel(measure_ == Measure::StepsToTolerance ? tr("steps to tolerance")
             : shown_->hasMinimum ? tr("final loss − minimum")
@@ -946,9 +925,9 @@ void HyperparameterMapPanel::showMap()
     QCPAxis* plotAxes[2] = {mapPlot_->xAxis, mapPlot_->yAxis};
     for (int a = 0; a < 2; ++a) {
         if (axes[a]->logarithmic)
-            plotAxes[a]->setTicker(logTicker(axes[a]->low, axes[a]->high));
+            plotAxes[a]->setTicker(logTicker(plotAxes[a]));
         else
-            plotAxes[a]->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+            setLinearAxis(plotAxes[a], a == 0 ? 60.0 : 45.0);
         plotAxes[a]->setLabel(QString::fromStdString(axes[a]->name)
             + (axes[a]->logarithmic ? tr(" (log scale)") : ""));
         plotAxes[a]->grid()->setVisible(false);

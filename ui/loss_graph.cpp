@@ -8,8 +8,8 @@ void LossGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines)
 {
     if (mLineStyle != lsLine)
         QCPGraph::drawLinePlot(painter, lines);
-    else
-        drawThinnedPolyline(painter, lines);
+    else // cut at a band around the panel: a diverged run's loss leaves it by decades
+        drawThinnedPolyline(painter, clipPolyline(lines, clipRect().adjusted(-50, -50, 50, 50)));
 }
 
 } // namespace optviz

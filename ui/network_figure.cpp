@@ -108,16 +108,10 @@ void setLinearTicker(QCPAxis* axis, double spacing)
 // 5·10ⁿ, which read better as plain numbers (0.2, 0.5, 1) than as powers.
 void setLogTicker(QCPAxis* axis, double decades)
 {
-    axis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-    ticker->setSubTickCount(8);
-    axis->setTicker(ticker);
+    setLogAxis(axis, 40.0); // powers of ten, never closer than their labels need
     if (decades < 3.0) {
         axis->setNumberFormat("g");
         axis->setNumberPrecision(3);
-    } else {
-        axis->setNumberFormat("eb"); // 10⁻³, typeset as a power
-        axis->setNumberPrecision(0);
     }
 }
 
@@ -131,6 +125,7 @@ NetworkFigure::NetworkFigure(QWidget* parent)
     setAntialiasedElements(QCP::aeAll);
     setNotAntialiasedElements(QCP::aeNone);
     setMouseTracking(true);
+    setLocale(QLocale::c()); // 10ⁿ and decimal points in every language (see Figure)
     setFocusPolicy(Qt::StrongFocus); // so that the window's Space, → and R reach the runs
     // The columns' widths are known once laid out: fit the texts then, before drawing.
     connect(this, &QCustomPlot::afterLayout, this, &NetworkFigure::elideTexts);

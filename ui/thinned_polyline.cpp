@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace optviz {
 
@@ -98,6 +99,72 @@ void drawPolylineInPieces(QCPPainter* painter, const QPolygonF& line, bool inPie
 }
 
 } // namespace
+
+namespace {
+
+// Liang–Barsky: the part of the segment a → b inside `bounds`, as parameters t0 ≤ t1 in
+// [0, 1]; false where none is.
+bool clipSegment(const QPointF& a, const QPointF& b, const QRectF& bounds, double& t0, double& t1)
+{
+    t0 = 0.0;
+    t1 = 1.0;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - bounds.left(), bounds.right() - a.x(), a.y() - bounds.top(),
+        bounds.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0.0) {
+            if (q[i] < 0.0)
+                return false; // parallel to this edge and outside it
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QVector<QPointF> clipPolyline(const QVector<QPointF>& points, const QRectF& bounds)
+{
+    const QPointF gap(std::numeric_limits<double>::quiet_NaN(), 0.0);
+    const auto finite
+        = [](const QPointF& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); };
+    QVector<QPointF> clipped;
+    clipped.reserve(points.size());
+    bool open = false; // the last point appended ends a part that may continue
+    for (qsizetype i = 0; i + 1 < points.size(); ++i) {
+        const QPointF& a = points[i];
+        const QPointF& b = points[i + 1];
+        double t0 = 0.0, t1 = 1.0;
+        if (!finite(a) || !finite(b) || !clipSegment(a, b, bounds, t0, t1)) {
+            if (open)
+                clipped.append(gap);
+            open = false;
+            continue;
+        }
+        const QPointF from = t0 > 0.0 ? a + t0 * (b - a) : a;
+        const QPointF to = t1 < 1.0 ? a + t1 * (b - a) : b;
+        if (!open || t0 > 0.0) {
+            if (open)
+                clipped.append(gap);
+            clipped.append(from);
+        }
+        clipped.append(to);
+        open = t1 >= 1.0;
+        if (!open)
+            clipped.append(gap);
+    }
+    if (points.size() == 1 && finite(points.front()) && bounds.contains(points.front()))
+        clipped.append(points.front());
+    return clipped;
+}
 
 void drawThinnedPolyline(QCPPainter* painter, const QVector<QPointF>& points)
 {

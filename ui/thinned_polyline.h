@@ -20,4 +20,10 @@ void drawThinnedPolyline(QCPPainter* painter, const QVector<QPointF>& points);
 // dropped point lies farther than `tolerance` from the simplified line.
 QPolygonF simplifyPolyline(const QPolygonF& line, double tolerance);
 
+// The parts of a polyline (in pixels) inside `bounds`, cut where it leaves them: a NaN
+// point between the parts. A diverged run's loss reaches 10³⁸ and beyond, pixels that
+// the raster engine cannot stroke (it drew nothing of the curve); cut at a band around
+// the plot, the visible part is exact.
+QVector<QPointF> clipPolyline(const QVector<QPointF>& points, const QRectF& bounds);
+
 } // namespace optviz
