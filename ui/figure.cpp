@@ -272,6 +272,19 @@ Figure::Figure(QWidget* parent)
         frameChanged_ = false;
     });
 
+    // The inspector's labels are placed in pixels: again once a layout moved the map.
+    connect(this, &QCustomPlot::afterLayout, this, [this] {
+        if (inspectedRun_ < 0 || mapCount() == 0)
+            return;
+        const QCPAxisRect* rect = mapRect(0);
+        const QRect geometry = rect->rect();
+        const ViewRect view = visibleView();
+        if (geometry == arrowsPlacedIn_ && view == arrowsPlacedFor_)
+            return;
+        updateArrows();
+        stackRunLayer();
+    });
+
     wheelTimer_.setSingleShot(true);
     wheelTimer_.setInterval(150);
     connect(&wheelTimer_, &QTimer::timeout, this, &Figure::onUserViewChange);
@@ -1190,6 +1203,8 @@ void Figure::updateArrows()
     }
     // The step started at the point before the newest one.
     const QPointF from(series.x()[series.size() - 2], series.y()[series.size() - 2]);
+    arrowsPlacedIn_ = mapRect(0)->rect();
+    arrowsPlacedFor_ = visibleView();
     inspectorArrows_->show(rect, from, arrows, avoid,
         {style_.scale, style_.legendFont, int(std::lround(style_.tickFont * 0.95))});
 }
@@ -1221,7 +1236,13 @@ void Figure::orderPaths()
     const int count = int(pathOrder_.size());
     for (int level = 0; level < count; ++level) {
         RunPlot& plot = runPlots_[std::size_t(pathOrder_[std::size_t(level)])];
-        const double width = style_.pathWidth + stripe * std::min(count - 1 - level, 3);
+        int above = 0; // paths drawn over this one on the same map
+        for (int upper = level + 1; upper < count; ++upper)
+            above += runPlots_[std::size_t(pathOrder_[std::size_t(upper)])].path->keyAxis()
+                    == plot.path->keyAxis()
+                ? 1
+                : 0;
+        const double width = style_.pathWidth + stripe * std::min(above, 3);
         QPen pen = plot.path->pen();
         pen.setWidthF(width);
         plot.path->setPen(pen);

@@ -165,6 +165,8 @@ private:
     };
     int inspectedRun_ = -1;
     std::unique_ptr<InspectorArrows> inspectorArrows_;
+    QRect arrowsPlacedIn_; // the first map's geometry and view when the arrows were placed
+    ViewRect arrowsPlacedFor_;
 
     // The extent of the values on the loss axis.
     struct ValueSpan
