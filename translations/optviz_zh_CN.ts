@@ -501,6 +501,17 @@
     </message>
 </context>
 <context>
+    <name>InspectorArrows</name>
+    <message>
+        <source>%1: to scale</source>
+        <translation>%1：按实际比例</translation>
+    </message>
+    <message>
+        <source>%1: direction; length ×%2</source>
+        <translation>%1：仅表示方向；长度 ×%2</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>Look at:</source>
@@ -629,6 +640,29 @@
     <message>
         <source>cannot write &apos;%1&apos;: the file is not open</source>
         <translation>无法写入“%1”：文件未打开</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>Exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Linear warm-up</source>
+        <translation>线性预热</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1052,10 @@
     <message>
         <source>Six-hump camel</source>
         <translation>六峰驼背函数</translation>
+    </message>
+    <message>
+        <source>Typed formula</source>
+        <translation>输入的公式</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "core/contour_levels.h"
 #include "core/contours.h"
 #include "core/surface_grid.h"
+#include "display_names.h"
 #include "figure_layout.h"
 #include "inspector_arrows.h"
 #include "landscape_map.h"
@@ -97,33 +98,6 @@ QColor readableOnWhite(const QColor& colour)
     return luminance > 0.5 ? colour.darker(150) : colour;
 }
 
-QString prettySurfaceName(const std::string& name)
-{
-    // Names that are words are translated; those of people (Rosenbrock) stay as they are.
-    static const std::map<std::string, const char*> names = {
-        {"rosenbrock", "Rosenbrock"},
-        {"quadratic", QT_TRANSLATE_NOOP("Surface", "Quadratic bowl")},
-        {"beale", "Beale"},
-        {"himmelblau", "Himmelblau"},
-        {"saddle", QT_TRANSLATE_NOOP("Surface", "Saddle")},
-        {"linreg", QT_TRANSLATE_NOOP("Surface", "Linear regression")},
-        {"tinynet", QT_TRANSLATE_NOOP("Surface", "Tiny network")},
-        {"rastrigin", "Rastrigin"},
-        {"ackley", "Ackley"},
-        {"booth", "Booth"},
-        {"sixhump_camel", QT_TRANSLATE_NOOP("Surface", "Six-hump camel")},
-        {"styblinski_tang", "Styblinski–Tang"},
-        {"matyas", "Matyas"},
-        {"goldstein_price", "Goldstein–Price"},
-    };
-    if (const auto it = names.find(name); it != names.end())
-        return QCoreApplication::translate("Surface", it->second);
-    QString text = QString::fromStdString(name).replace('_', ' ');
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
 const QString titleSeparator = QStringLiteral("   ·   ");
 
 // "Rosenbrock · f(x, y) = (a − x)² + b (y − x²)² · a = 1, b = 100": the name, the formula
@@ -132,7 +106,7 @@ const QString titleSeparator = QStringLiteral("   ·   ");
 QString composeTitle(
     const std::string& surface, const ParameterValues& parameters, const std::string& expression)
 {
-    QString title = prettySurfaceName(surface);
+    QString title = surfaceDisplayName(surface);
     const SurfaceInfo* info = findSurface(surface);
     if (!info)
         return title;

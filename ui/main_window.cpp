@@ -970,6 +970,7 @@ void MainWindow::setPlaybackMode(PlaybackMode mode)
     animateAction_->setChecked(mode == PlaybackMode::Animate);
     instantAction_->setChecked(mode == PlaybackMode::Instant);
     playbackBar_->setMode(mode);
+    figure_->setLossAxisFollowsSteps(mode == PlaybackMode::Animate);
     if (mode != controller_->mode())
         controller_->setMode(mode);
 }
