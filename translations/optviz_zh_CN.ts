@@ -2184,6 +2184,22 @@ training loss %3
 训练损失 %3
 偏离平面 %4（其行程的 %5）</translation>
     </message>
+    <message>
+        <source>The PCA plane needs
+paths that move:
+train a few epochs.</source>
+        <translation>PCA 平面需要
+有移动的路径：
+先训练几轮。</translation>
+    </message>
+    <message>
+        <source>No plane: the network
+has no finite parameters
+to centre it on.</source>
+        <translation>无法绘制平面：
+网络没有有限的参数
+可作为中心。</translation>
+    </message>
 </context>
 <context>
     <name>optviz::NetworkPanel</name>

@@ -3,6 +3,8 @@
 #include "core/network/seeds.h"
 #include "network_simulation.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
@@ -91,9 +93,12 @@ LossPlaneJob::LossPlaneJob(const NetworkSimulation& simulation, PlaneDirections 
                 simulation.network(), centre, planeSeed(simulation.settings()));
         }
     } catch (const std::exception&) {
+        // English keys, translated where they are shown (NetworkFigure).
         base_.message = directions == PlaneDirections::Pca
-            ? QStringLiteral("The PCA plane needs\npaths that move:\ntrain a few epochs.")
-            : QStringLiteral("No plane: the network has no finite parameters to centre it on.");
+            ? QString::fromUtf8(QT_TRANSLATE_NOOP("optviz::NetworkFigure",
+                "The PCA plane needs\npaths that move:\ntrain a few epochs."))
+            : QString::fromUtf8(QT_TRANSLATE_NOOP("optviz::NetworkFigure",
+                "No plane: the network\nhas no finite parameters\nto centre it on."));
         return;
     }
 

@@ -129,6 +129,7 @@ NetworkFigure::NetworkFigure(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus); // so that the window's Space, → and R reach the runs
     // The columns' widths are known once laid out: fit the texts then, before drawing.
     connect(this, &QCustomPlot::afterLayout, this, &NetworkFigure::elideTexts);
+    connect(this, &QCustomPlot::afterLayout, this, &NetworkFigure::retickIfResized);
     setMinimumSize(320, 240); // a 1024×768 projector with the lesson beside it
     rebuild();
 }
@@ -196,11 +197,35 @@ QString NetworkFigure::elided(const QCPTextElement* element, const QString& text
 
 void NetworkFigure::elideTexts()
 {
+    // The plane's message in a narrow panel (presentation mode's large type): a smaller
+    // font rather than words cut off at both sides.
+    if (planeMessage_ && planeRect_ && planeRect_->width() > 1) {
+        QFont font = this->font(style_.labelFont);
+        const QFontMetricsF metrics(font);
+        double widest = 1.0;
+        for (const QString& line : planeMessage_->text().split('\n'))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        const double room = 0.92 * planeRect_->width();
+        if (widest > room && font.pixelSize() > 0)
+            font.setPixelSize(std::max(1, int(std::max(0.6, room / widest) * font.pixelSize())));
+        planeMessage_->setFont(font);
+    }
     for (auto it = texts_.constBegin(); it != texts_.constEnd(); ++it) {
         const QString shown = elided(it.key(), it.value());
         if (shown != it.key()->text())
             it.key()->setText(shown);
     }
+}
+
+void NetworkFigure::retickIfResized()
+{
+    QList<QRect> rects;
+    for (const QCPAxisRect* rect : axisRects())
+        rects.append(rect->rect());
+    if (rects == laidOutRects_)
+        return;
+    laidOutRects_ = rects;
+    replot(rpQueuedReplot);
 }
 
 void NetworkFigure::clearAll()
@@ -702,7 +727,7 @@ void NetworkFigure::buildPlane()
         planeMessage_->setFont(font(style_.labelFont));
         planeMessage_->setColor(mutedColour);
         planeMessage_->setText(plane_ && !plane_->message.isEmpty()
-                ? plane_->message
+                ? tr(plane_->message.toUtf8().constData())
                 : tr("Drawn once the runs\nhave moved."));
         planeRect_->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("α"));
         planeRect_->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("β"));

@@ -117,6 +117,11 @@ private:
     void setElidedText(QCPTextElement* element, const QString& text);
     QString elided(const QCPTextElement* element, const QString& text) const;
     void elideTexts();
+    // QCustomPlot makes an axis's ticks before it lays the axis out: when a layout gave
+    // the axes other sizes (a new font, a resize), the ticks were spaced for the old ones,
+    // so the figure is drawn once more.
+    void retickIfResized();
+    QList<QRect> laidOutRects_;
     void clearAll();
     Panel makeDecisionPanel(
         QCPLayoutGrid* grid, int row, int column, const QString& title, const QColor& colour);
