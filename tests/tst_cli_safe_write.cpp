@@ -5,6 +5,7 @@
 // complete, never a cut one, with no temporary files left after the next write.
 
 #include "cli_process.h"
+#include "file_probe.h"
 #include "ui/scene.h"
 
 #include <gif_lib.h>
@@ -87,32 +88,6 @@ QByteArray contents(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
-}
-
-void put(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
-std::string native(const QString& path)
-{
-    return QFile::encodeName(path).toStdString();
-}
-
-mode_t modeOf(const QString& path)
-{
-    struct stat status
-    {
-    };
-    return ::lstat(native(path).c_str(), &status) == 0 ? status.st_mode : 0;
-}
-
-QStringList entries(const QString& folder)
-{
-    return QDir(folder).entryList(
-        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 QStringList temporaries(const QString& folder)

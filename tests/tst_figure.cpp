@@ -1,6 +1,7 @@
 // The Figure, the one renderer of a scene: exports, what it draws for diverged runs,
 // distances, small multiples, and the mouse (click to pick a start, drag the marker).
 
+#include "rendered_scene.h"
 #include "ui/figure.h"
 #include "ui/figure_export.h"
 #include "ui/run_series.h"
@@ -27,22 +28,9 @@
 
 using namespace optviz;
 
+using namespace optviz::testing;
+
 namespace {
-
-struct Rendered
-{
-    std::unique_ptr<SceneSimulation> simulation;
-    QVector<RunSeries> series;
-};
-
-Rendered simulate(const Scene& scene)
-{
-    Rendered rendered;
-    rendered.simulation = std::make_unique<SceneSimulation>(scene);
-    rendered.simulation->runToEnd();
-    rendered.series = seriesOf(*rendered.simulation);
-    return rendered;
-}
 
 void show(Figure& figure, const Scene& scene, const Rendered& rendered, QSize size = {1280, 800})
 {

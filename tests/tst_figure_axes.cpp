@@ -4,6 +4,7 @@
 // animation, diverged runs' finite loss curves and the inspector's honest arrows.
 
 #include "cli_process.h"
+#include "rendered_scene.h"
 #include "ui/figure.h"
 #include "ui/figure_export.h"
 #include "ui/figure_layout.h"
@@ -32,22 +33,9 @@
 
 using namespace optviz;
 
+using namespace optviz::testing;
+
 namespace {
-
-struct Rendered
-{
-    std::unique_ptr<SceneSimulation> simulation;
-    QVector<RunSeries> series;
-};
-
-Rendered simulate(const Scene& scene)
-{
-    Rendered rendered;
-    rendered.simulation = std::make_unique<SceneSimulation>(scene);
-    rendered.simulation->runToEnd();
-    rendered.series = seriesOf(*rendered.simulation);
-    return rendered;
-}
 
 // A hidden widget gets its resize event when shown: deliver it now, as the window would,
 // then lay out and draw.

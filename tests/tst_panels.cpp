@@ -7,6 +7,7 @@
 #include "ui/parameter_control.h"
 #include "ui/playback_bar.h"
 #include "ui/surface_panel.h"
+#include "user_input.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -25,6 +26,8 @@
 
 using namespace optviz;
 
+using namespace optviz::testing;
+
 namespace {
 
 const ParameterSpec& optimizerSpec(const char* optimizer, const char* parameter)
@@ -37,16 +40,6 @@ const ParameterSpec& optimizerSpec(const char* optimizer, const char* parameter)
 Scene lastScene(const QSignalSpy& spy)
 {
     return spy.last().at(0).value<Scene>();
-}
-
-// Replaces the entry's text by typing, as a user would, and commits with Return.
-void typeInto(QLineEdit* entry, const QString& text)
-{
-    entry->setFocus();
-    entry->selectAll();
-    QTest::keyClick(entry, Qt::Key_Backspace);
-    QTest::keyClicks(entry, text);
-    QTest::keyClick(entry, Qt::Key_Return);
 }
 
 int indexOfAdam(const Scene& scene)

@@ -4,6 +4,7 @@
 // refused with the path and what it is. The devices and FIFOs here are made in a
 // temporary folder, never a real /dev node.
 
+#include "file_probe.h"
 #include "io/atomic_file.h"
 #include "ui/app_settings.h"
 #include "ui/figure_export.h"
@@ -36,47 +37,14 @@
 
 using namespace optviz;
 
-namespace {
+using namespace optviz::testing;
 
-std::string native(const QString& path)
-{
-    return QFile::encodeName(path).toStdString();
-}
+namespace {
 
 QByteArray contents(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void put(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
-mode_t modeOf(const QString& path)
-{
-    struct stat status
-    {
-    };
-    return ::lstat(native(path).c_str(), &status) == 0 ? status.st_mode : 0;
-}
-
-// The names in `folder`, hidden ones included (the temporaries start with a dot).
-QStringList entries(const QString& folder)
-{
-    return QDir(folder).entryList(
-        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-// What the link at `path` says, as it says it (empty if it is no link).
-QString linkText(const QString& path)
-{
-    char buffer[4096];
-    const ssize_t length = ::readlink(native(path).c_str(), buffer, sizeof buffer);
-    return length < 0 ? QString() : QFile::decodeName(QByteArray(buffer, int(length)));
 }
 
 mode_t currentUmask()

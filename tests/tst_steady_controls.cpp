@@ -11,6 +11,7 @@
 #include "ui/parameter_control.h"
 #include "ui/step_inspector.h"
 #include "ui/surface_panel.h"
+#include "user_input.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -31,6 +32,8 @@
 #include <set>
 
 using namespace optviz;
+
+using namespace optviz::testing;
 
 namespace {
 
@@ -72,15 +75,6 @@ void wheel(QWidget* target, int angle, Qt::KeyboardModifiers modifiers)
     QWheelEvent event(centre, target->mapToGlobal(centre), QPoint(), QPoint(0, angle), Qt::NoButton,
         modifiers, Qt::NoScrollPhase, false);
     QApplication::sendEvent(target, &event);
-}
-
-void typeInto(QLineEdit* entry, const QString& text)
-{
-    entry->setFocus();
-    entry->selectAll();
-    QTest::keyClick(entry, Qt::Key_Backspace);
-    QTest::keyClicks(entry, text);
-    QTest::keyClick(entry, Qt::Key_Return);
 }
 
 // Where every part of a card sits, relative to the panel.
