@@ -55,4 +55,6 @@ shoot window 1600x960 ""
 shoot himmelblau 1600x960 "$top/docs/scenes/himmelblau.json"
 # The network workspace, trained to the end (300 epochs at 30 a second).
 app_args="--workspace network --play" settle=8 shoot network 1600x960 ""
-[ "${SHOOT_KEYS:-}" ] && shoot animate 1600x960 "" $SHOOT_KEYS
+if [ -n "${SHOOT_KEYS:-}" ]; then
+    shoot animate 1600x960 "" $SHOOT_KEYS
+fi
