@@ -92,6 +92,7 @@ private slots:
     void untitledSaveGoesThroughTheDialog();
     void modifiedIsHonest();
     void undoRestoresScenesExactly();
+    void undoOfASurfaceBringsItsView();
     void sliderDragIsOneUndoStep();
     void undoShortcutsAndMenu();
     void sessionIsAutosaved();
@@ -483,6 +484,24 @@ void TestNothingLost::undoRestoresScenesExactly()
     // Undo and Redo record nothing themselves.
     QCOMPARE(stack->count(), base + texts.size());
     QCOMPARE(window.workspace(), MainWindow::Workspace::Network);
+}
+
+void TestNothingLost::undoOfASurfaceBringsItsView()
+{
+    QVERIFY(window_->newScene());
+    const Scene before = window_->scene();
+    Scene edited = before;
+    edited.surface = "himmelblau";
+    edited.surfaceParameters = {};
+    edited.start.reset();
+    window_->applyScene(edited);
+    // A zoom on Himmelblau's function belongs to it, not to Rosenbrock's.
+    emit window_->figure()->viewChangedByUser(ViewRect {-2.0, 2.0, -2.0, 2.0});
+    window_->history()->stack()->undo();
+    QVERIFY(window_->scene() == before);
+    window_->history()->stack()->redo();
+    QCOMPARE(window_->scene().surface, std::string("himmelblau"));
+    QVERIFY(window_->scene().view == edited.view);
 }
 
 void TestNothingLost::sliderDragIsOneUndoStep()

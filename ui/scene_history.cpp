@@ -174,7 +174,13 @@ public:
     }
 
 private:
-    Restore restore() const { return {before_.scene.view == after_.scene.view, wholeScene_}; }
+    Restore restore() const
+    {
+        // A zoom belongs to its surface: a step that changed the surface brings its view.
+        const bool keepView = before_.scene.view == after_.scene.view
+            && before_.scene.sameSurface(after_.scene) && !wholeScene_;
+        return {keepView, wholeScene_};
+    }
 
     SceneHistory* history_;
     State before_;

@@ -27,7 +27,7 @@ SceneEditDescription describeSceneEdit(const Scene& before, const Scene& after);
 // what `apply` shows is never recorded again (isApplying()).
 //
 // The view is kept out of the history: zooming and panning are not edits, and undoing an
-// edit that did not touch the view leaves the view where the user has it now.
+// edit that touched neither the view nor the surface leaves the view where the user has it.
 //
 // "Modified" is the stack's clean state: saving or opening marks it clean; a session
 // restored with unsaved edits starts modified with nothing to undo (markModified()).
@@ -42,9 +42,9 @@ public:
         QString path; // the scene's file; empty while untitled
         friend bool operator==(const State&, const State&) = default;
     };
-    // How Undo / Redo hand a state back: `keepView` when the step did not change the view
-    // (the window keeps the one it shows); `wholeScene` for the replacements (the figure
-    // goes to the scene's own view, as when it was opened).
+    // How Undo / Redo hand a state back: `keepView` when the step changed neither the view
+    // nor the surface (the window keeps the view it shows); `wholeScene` for the
+    // replacements (the figure goes to the scene's own view, as when it was opened).
     struct Restore
     {
         bool keepView = true;
