@@ -42,22 +42,6 @@ void show(Figure& figure, const Scene& scene, const Rendered& rendered, QSize si
     figure.setRuns(scene, rendered.series);
 }
 
-Scene sceneWith(
-    const std::string& surface, const QList<std::pair<std::string, double>>& runs, long long steps)
-{
-    Scene scene;
-    scene.surface = surface;
-    scene.surfaceParameters = resolveParameters(findSurface(surface)->parameters, {}, surface);
-    scene.optimizers.clear();
-    for (const auto& [name, lr] : runs) {
-        OptimizerEntry entry = scene.makeEntry(name);
-        entry.parameters["lr"] = lr;
-        scene.optimizers.append(entry);
-    }
-    scene.steps = steps;
-    return scene;
-}
-
 // How many distinct colours an image has (a blank export has one or two).
 int colourCount(const QImage& image)
 {

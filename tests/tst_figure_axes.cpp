@@ -58,23 +58,6 @@ void show(Figure& figure, const Scene& scene, const Rendered& rendered, QSize si
     settle(figure, size);
 }
 
-Scene sceneWith(
-    const std::string& surface, const QList<std::pair<std::string, double>>& runs, long long steps)
-{
-    Scene scene;
-    scene.surface = surface;
-    scene.surfaceParameters = resolveParameters(findSurface(surface)->parameters, {}, surface);
-    scene.optimizers.clear();
-    for (const auto& [name, lr] : runs) {
-        OptimizerEntry entry = scene.makeEntry(name);
-        if (lr > 0.0)
-            entry.parameters["lr"] = lr;
-        scene.optimizers.append(entry);
-    }
-    scene.steps = steps;
-    return scene;
-}
-
 // The Rosenbrock race of lesson 4: losses over many decades (a log loss axis).
 Scene rosenbrockRace()
 {

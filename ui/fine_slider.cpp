@@ -28,16 +28,21 @@ void FineSlider::setPrecisePosition(double position)
     precise_ = position;
 }
 
+FineSlider::Track FineSlider::track() const
+{
+    Track track;
+    initStyleOption(&track.option);
+    track.groove
+        = style()->subControlRect(QStyle::CC_Slider, &track.option, QStyle::SC_SliderGroove, this);
+    track.handle
+        = style()->subControlRect(QStyle::CC_Slider, &track.option, QStyle::SC_SliderHandle, this);
+    track.span = std::max(1, track.groove.width() - track.handle.width());
+    return track;
+}
+
 double FineSlider::positionsPerPixel() const
 {
-    QStyleOptionSlider option;
-    initStyleOption(&option);
-    const QRect groove
-        = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, this);
-    const QRect handle
-        = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
-    const int span = std::max(1, groove.width() - handle.width());
-    return double(maximum() - minimum()) / span;
+    return double(maximum() - minimum()) / track().span;
 }
 
 QRect FineSlider::handleRect() const
@@ -54,15 +59,10 @@ double FineSlider::pixelOf(const QMouseEvent* event) const
 
 int FineSlider::handlePositionAt(double pixel) const
 {
-    QStyleOptionSlider option;
-    initStyleOption(&option);
-    const QRect groove
-        = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, this);
-    const QRect handle
-        = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
-    const int span = std::max(1, groove.width() - handle.width());
-    const int offset = int(std::lround(pixel)) - handle.width() / 2 - groove.x();
-    return QStyle::sliderValueFromPosition(minimum(), maximum(), offset, span, option.upsideDown);
+    const Track where = track();
+    const int offset = int(std::lround(pixel)) - where.handle.width() / 2 - where.groove.x();
+    return QStyle::sliderValueFromPosition(
+        minimum(), maximum(), offset, where.span, where.option.upsideDown);
 }
 
 void FineSlider::mousePressEvent(QMouseEvent* event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSlider>
+#include <QStyleOptionSlider>
 
 namespace optviz {
 
@@ -48,6 +49,15 @@ protected:
     void sliderChange(SliderChange change) override;
 
 private:
+    // The style's groove and handle at the current size; `span` is the handle's travel.
+    struct Track
+    {
+        QStyleOptionSlider option;
+        QRect groove;
+        QRect handle;
+        int span = 1;
+    };
+    Track track() const;
     double pixelOf(const QMouseEvent* event) const;
     int handlePositionAt(double pixel) const; // the position that centres the handle there
     void moveBy(double positions); // a user's move: shown and reported
